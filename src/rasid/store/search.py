@@ -23,6 +23,8 @@ OPEN, CLOSE, ELLIPSIS = "\x02", "\x03", "\x01"
 SNIPPET_TOKENS = 16
 
 _WORD = re.compile(r"\w+")
+# FTS5 keywords; dropped when a broken query is retried as plain words.
+_OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
 
 
 def fts_query(query: str) -> str:
@@ -32,8 +34,10 @@ def fts_query(query: str) -> str:
 
 def plain_query(query: str) -> str | None:
     """Every word of ``query`` quoted, so that FTS5 reads them as plain words
-    that must all occur; None when the query has no word at all."""
-    words = _WORD.findall(normalise(query))
+    that must all occur; None when the query has no word at all. The FTS5
+    operators (``AND``, ``OR``, ``NOT``, ``NEAR``) are dropped: in a query
+    that failed to parse they were almost certainly meant as syntax."""
+    words = [w for w in _WORD.findall(normalise(query)) if w not in _OPERATORS]
     return " ".join(f'"{w}"' for w in words) or None
 
 

@@ -225,7 +225,8 @@ class Store:
     # --- reading (the web layer) ----------------------------------------------
 
     def count_articles(self, *, q: str | None = None) -> int:
-        if q:
+        """How many articles are stored, or match ``q`` (blank ``q``: all)."""
+        if q and q.strip():
             rows = self._match("SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH ?", q)
             return int(rows[0]["n"]) if rows else 0
         return int(self._scalar("SELECT count(*) FROM articles"))
@@ -233,7 +234,7 @@ class Store:
     def list_articles(self, *, limit: int = 50, offset: int = 0, q: str | None = None) -> list[dict[str, Any]]:
         """Articles without their bodies: newest first, or best match first with ``q``."""
         cols = ", ".join(f"a.{c}" for c in ARTICLE_LIST_COLUMNS)
-        if q:
+        if q and q.strip():
             sql = (f"SELECT {cols} FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid"
                    " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?")
             return self._match(sql, q, (int(limit), int(offset)))
