@@ -473,3 +473,14 @@ def test_store_shared_across_threads(tmp_path):
             t.join()
         assert errors == []
         assert store.count_articles() == 20
+
+
+def test_store_indexes_pipeline_norm_like_its_own(memory_store):
+    from rasid.text.normalise import STAGE as normalise_stage
+
+    doc = normalise_stage(attack_doc())
+    assert doc.norm
+    assert memory_store.add(doc) is True
+    assert memory_store.has(content_hash(doc.text))
+    assert memory_store.add(attack_doc()) is False
+    assert "[القاهرة]" in memory_store.search("القاهره")[0]["snippet"]

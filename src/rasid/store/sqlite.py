@@ -55,8 +55,18 @@ DEFAULT_BATCH = 200
 def content_hash(text: str) -> str:
     """SHA-256 (hex) of the normalised, white-space-collapsed body: the
     article's identity in the store."""
-    key = normalise(text, collapse_space=True)
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+    return _hash_normalised(normalise(text))
+
+
+def _hash_normalised(norm: str) -> str:
+    return hashlib.sha256(" ".join(norm.split()).encode("utf-8")).hexdigest()
+
+
+def _normalised_body(doc: Document) -> str:
+    """``normalise(doc.text)``, reusing the pipeline's ``doc.norm`` when it is there."""
+    if doc.norm and len(doc.norm_map) == len(doc.norm) + 1:
+        return doc.norm
+    return normalise(doc.text)
 
 
 class Store:
@@ -156,7 +166,8 @@ class Store:
         fts: list[tuple] = []
         with self.transaction() as conn:
             for doc in docs:
-                key = content_hash(doc.text)
+                norm = _normalised_body(doc)
+                key = _hash_normalised(norm)
                 if conn.execute("SELECT 1 FROM articles WHERE content_hash = ?", (key,)).fetchone():
                     dups += 1
                     continue
@@ -167,7 +178,7 @@ class Store:
                     art_id, key, doc.title, doc.source, doc.url, doc.published, doc.language,
                     doc.text, json.dumps(contract, ensure_ascii=False, separators=(",", ":")),
                     len(contract["events"]), len(contract["places"]), now))
-                fts.append((cur.lastrowid, normalise(doc.title or ""), normalise(doc.text)))
+                fts.append((cur.lastrowid, normalise(doc.title or ""), norm))
                 events.extend(_event_row(art_id, ev) for ev in contract["events"])
                 places.extend((art_id, p["text"], p["start"], p["end"], p["name"], p["country"],
                                p["admin1"], p["lat"], p["lon"], p["feature"], p["geonames_id"],
