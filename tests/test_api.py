@@ -410,3 +410,36 @@ def test_map_page_with_and_without_vendor(client, memory_store, tmp_path):
 def test_static_assets_served(client):
     css = client.get("/static/app.css")
     assert css.status_code == 200 and "text/css" in css.headers["content-type"]
+
+
+# --- rasid serve ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("missing", [[], ["vendor/leaflet/leaflet.js"]])
+def test_serve_prints_url_and_warns_once(db_path, monkeypatch, capsys, missing):
+    import uvicorn
+
+    import rasid.api.server as server
+
+    calls = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append((app, kw)))
+    monkeypatch.setattr(server, "missing_vendor_files", lambda: missing)
+    server.serve(db=str(db_path), port=9999)
+    out, err = capsys.readouterr()
+    host = setting("serve", "host")
+    assert out.strip() == f"rasid dashboard: http://{host}:9999/"
+    assert calls and calls[0][1]["host"] == host and calls[0][1]["port"] == 9999
+    warnings = [line for line in err.splitlines() if "make web" in line]
+    assert len(warnings) == (1 if missing else 0)
+    assert db_path.exists()
+
+
+def test_serve_cli_uses_settings_defaults(db_path, monkeypatch, run_cli):
+    import uvicorn
+
+    calls = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append(kw))
+    result = run_cli("serve", "--db", db_path)
+    assert result.code == 0
+    assert calls == [{"host": setting("serve", "host"), "port": setting("serve", "port"),
+                      "log_level": "warning", "access_log": False}]
+    assert f":{setting('serve', 'port')}/" in result.out

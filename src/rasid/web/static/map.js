@@ -39,11 +39,13 @@
     return node;
   }
 
-  function row(parent, label, value) {
+  function row(parent, label, value, dir) {
     if (value === undefined || value === null || value === "") return;
     var line = el("div", "pp-row");
     line.appendChild(el("span", "pp-label", label + ": "));
-    line.appendChild(el("span", "pp-value", value));
+    var val = el("bdi", "pp-value", value);
+    if (dir) val.setAttribute("dir", dir);
+    line.appendChild(val);
     parent.appendChild(line);
   }
 
@@ -56,9 +58,10 @@
     if (p.actor_text || p.target_text) {
       row(block, "الفاعل ← المستهدف", (p.actor_text || "؟") + " ← " + (p.target_text || "؟"));
     }
-    row(block, "التاريخ", p.date);
+    row(block, "التاريخ", p.date, "ltr");
     row(block, "قتلى", p.fatalities);
     row(block, "جرحى", p.injured);
+    row(block, "معتقلون", p.arrested);
     if (p.article_id) {
       var link = el("a", "pp-link", p.article_title || "المقال");
       link.href = "/articles/" + encodeURIComponent(p.article_id);
