@@ -10,6 +10,7 @@ fails on, is rejected with a one-line reason and nothing of it is written.
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 import sys
 from dataclasses import dataclass, field
@@ -129,8 +130,10 @@ def _progress_bar(*, enabled: bool):
     from tqdm import tqdm
 
     show = enabled and hasattr(sys.stderr, "isatty") and sys.stderr.isatty()
+    # shutil falls back to 80x24 where a terminal reports a size of 0 (tqdm would draw nothing).
+    size = shutil.get_terminal_size((80, 24))
     return tqdm(desc="ingest", unit=" articles", file=sys.stderr, disable=not show,
-                dynamic_ncols=True, mininterval=0.2)
+                ncols=size.columns, nrows=size.lines, mininterval=0.2)
 
 
 def _name(doc: Document) -> str:
