@@ -183,6 +183,18 @@ def test_article_returns_contract(client, memory_store):
     assert doc["events"][0]["place"]["name"] == "Cairo"
 
 
+@pytest.mark.parametrize("article_id", ["a/b c", "خبر-١", "x?y#z", "100%"])
+def test_article_odd_ids_round_trip(memory_store, article_id):
+    from urllib.parse import quote
+
+    memory_store.add(Document("هذا نص عربي طويل بما يكفي للتجربة هنا " + article_id, id=article_id))
+    with TestClient(create_app(memory_store)) as c:
+        listed = c.get("/api/articles").json()["items"][0]["id"]
+        assert listed == article_id
+        assert c.get("/api/articles/" + quote(article_id, safe="")).json()["id"] == article_id
+        assert c.get("/articles/" + quote(article_id, safe="")).status_code == 200
+
+
 def test_article_missing_is_json_404(client):
     resp = client.get("/api/articles/no-such-id")
     assert resp.status_code == 404
@@ -443,3 +455,30 @@ def test_serve_cli_uses_settings_defaults(db_path, monkeypatch, run_cli):
     assert calls == [{"host": setting("serve", "host"), "port": setting("serve", "port"),
                       "log_level": "warning", "access_log": False}]
     assert f":{setting('serve', 'port')}/" in result.out
+
+
+# --- scripts/build_web.py ----------------------------------------------------------------------
+
+def test_build_web_is_idempotent(tmp_path):
+    import importlib.util
+    import json
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[1]
+    if not (repo / "node_modules" / "leaflet").is_dir():
+        pytest.skip("node_modules not installed (npm ci)")
+    spec = importlib.util.spec_from_file_location("build_web", repo / "scripts" / "build_web.py")
+    build_web = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build_web)
+    out = tmp_path / "vendor"
+    (out / "stale").mkdir(parents=True)
+    (out / "stale" / "old.js").write_text("x")
+    written, same = build_web.build(out=out)
+    assert written > 0 and same == 0
+    assert not (out / "stale").exists()
+    assert build_web.build(out=out) == (0, written)
+    fc = json.loads((out / "world" / "countries-110m.geojson").read_text(encoding="utf-8"))
+    assert fc["type"] == "FeatureCollection" and len(fc["features"]) >= 170
+    assert {"leaflet.js", "leaflet.css"} <= {p.name for p in (out / "leaflet").iterdir()}
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["packages"] == {"leaflet": "1.9.4", "world-atlas": "2.0.2", "topojson-client": "3.1.0"}

@@ -129,7 +129,7 @@ def create_app(store: Any, *, static_dir: Path | None = None) -> FastAPI:
         return {"total": store.count_articles(q=q or None), "limit": limit, "offset": offset,
                 "items": store.list_articles(limit=limit, offset=offset, q=q or None)}
 
-    @app.get("/api/articles/{article_id}", tags=["articles"],
+    @app.get("/api/articles/{article_id:path}", tags=["articles"],
              summary="One article as a rasid.document/1 object",
              responses={404: {"description": "no article with this id"}})
     async def api_article(article_id: str) -> dict[str, Any]:
@@ -190,7 +190,7 @@ def create_app(store: Any, *, static_dir: Path | None = None) -> FastAPI:
                     next_url=link(number + 1) if number < pages else None,
                     stats=store.stats())
 
-    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/articles/{article_id:path}", response_class=HTMLResponse, include_in_schema=False)
     async def page_article(request: Request, article_id: str):
         doc = store.get_article(article_id)
         if doc is None:

@@ -117,7 +117,8 @@
       map.fitBounds(L.featureGroup(markers).getBounds().pad(0.4), {maxZoom: 6});
     }
     var n = (events.features || []).length;
-    say("الأحداث: " + n + " · الأماكن: " + markers.length);
+    say(n ? "الأحداث: " + n + " · الأماكن: " + markers.length
+          : "لا توجد بعد أحداث محددة المكان في المخزن.");
     box.dataset.markers = String(markers.length);
     box.dataset.ready = "1";
   }).catch(function (err) {
