@@ -1,0 +1,98 @@
+"""The shipped gazetteer: normalised Arabic name -> candidate places.
+
+The index is built by :mod:`rasid.geo.build` (``scripts/build_gazetteer.py``)
+and loaded lazily, once per process, by :func:`gazetteer`. Names are in the
+form :func:`rasid.text.normalise.normalise` gives (with white space collapsed).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .build import FORMAT, INDEX_NAME, data_path
+
+# Feature codes read as a country, a first-level region or a larger area.
+AREA_FEATURES = frozenset({"PCLI", "ADM1", "RGN", "ADMD"})
+DISTRICT_FEATURES = frozenset({"ADM2", "ADM3"})
+
+
+@dataclass(slots=True, frozen=True)
+class Candidate:
+    """One place a name may refer to."""
+
+    key: int  # row in the index
+    geonames_id: int | None
+    name: str
+    country: str
+    admin1: str | None
+    lat: float
+    lon: float
+    feature: str
+    population: int
+    source: str
+
+    @property
+    def is_country(self) -> bool:
+        return self.feature == "PCLI"
+
+    @property
+    def curated(self) -> bool:
+        return self.source != "geonames"
+
+    def precision(self) -> int:
+        """ACLED geo-precision of a mention resolved to this place alone."""
+        if self.feature in AREA_FEATURES:
+            return 3
+        if self.feature in DISTRICT_FEATURES:
+            return 2
+        return 1
+
+
+class Gazetteer:
+    """Lookup from normalised names to :class:`Candidate` tuples."""
+
+    __slots__ = ("records", "names", "max_words")
+
+    def __init__(self, records: list[Candidate], names: dict[str, tuple[int, ...]]):
+        self.records = records
+        self.names = names
+        self.max_words = max((k.count(" ") + 1 for k in names), default=1)
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.names
+
+    def lookup(self, name: str) -> tuple[Candidate, ...]:
+        """Candidates for a normalised name (empty when unknown)."""
+        return tuple(self.records[i] for i in self.names.get(name, ()))
+
+    @classmethod
+    def load(cls, path: Path) -> "Gazetteer":
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            data = json.load(fh)
+        if data.get("format") != FORMAT:
+            raise ValueError(f"{path}: not a {FORMAT} index")
+        records = [Candidate(i, *row) for i, row in enumerate(data["records"])]
+        names = {k: tuple(v) for k, v in data["names"].items()}
+        return cls(records, names)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The shipped gazetteer, loaded once per process."""
+    return Gazetteer.load(data_path(INDEX_NAME))
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))

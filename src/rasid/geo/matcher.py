@@ -1,0 +1,250 @@
+"""Find place-name mentions in a text by gazetteer lookup.
+
+Words are taken from the normalised text; the first word of a name may carry
+proclitics (``وسبها``, ``بصنعاء``, ``لليبيا``), which stay outside the span.
+Multiword names match longest first (``المملكة العربية السعودية`` before
+``السعودية``). A generic word before a name (``بلدة غدوة``) is not part of the
+place text but is remembered, as is a word of nearness (``قرب``), and a
+nisba adjective after it (``طرابلس الليبية``) that names its country.
+
+Single-word names that are also frequent Arabic words (GeoNames lists many
+small places whose names are ordinary words) are dropped unless the place is
+important enough or a generic word introduces it; frequencies come from the
+word list of :mod:`rasid.text` when it is installed.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Iterable
+
+from ..text.normalise import normalise, normalise_with_map, original_span
+from .build import REGION, data_path, load_yaml
+from .gazetteer import Candidate, Gazetteer, gazetteer
+
+_WORD = re.compile(r"[\u0621-\u064A0-9]+")
+
+
+@dataclass(slots=True)
+class Word:
+    """A word of the normalised text with its offsets there."""
+
+    norm: str
+    nstart: int
+    nend: int
+
+
+@dataclass(slots=True)
+class PlaceMention:
+    """A span of the original text that names a place in the gazetteer."""
+
+    start: int
+    end: int
+    text: str
+    key: str  # the normalised name looked up
+    candidates: tuple[Candidate, ...]
+    first_word: int
+    last_word: int
+    generic: str | None = None
+    generic_precision: int | None = None
+    near: bool = False
+    nisba_country: str | None = None
+    clitic: bool = False
+
+
+@dataclass(slots=True, frozen=True)
+class Context:
+    generic: dict[str, int]
+    near: frozenset[str]
+    prefixes: tuple[str, ...]
+    glued: tuple[str, ...]
+    nisba: dict[str, str]  # normalised adjective (m. and f.) -> alpha-2
+
+
+@lru_cache(maxsize=1)
+def context_words() -> Context:
+    """The words of ``data/gazetteer/context.yaml``, normalised."""
+    data = load_yaml(data_path("context.yaml"))
+    n = lambda s: normalise(str(s), collapse_space=True)  # noqa: E731
+    nisba: dict[str, str] = {}
+    for cc, forms in data["nisba"].items():
+        for f in forms:
+            nisba[n(f)] = cc
+            nisba[n(f) + "ه"] = cc
+    return Context(
+        generic={n(k): int(v) for k, v in data["generic"].items()},
+        near=frozenset(n(w) for w in data["near"]),
+        prefixes=tuple(sorted((n(p) for p in data["prefixes"]), key=len, reverse=True)),
+        glued=tuple(n(p) for p in data.get("glued", [])),
+        nisba=nisba,
+    )
+
+
+@lru_cache(maxsize=1)
+def word_counts() -> tuple[dict[str, int], int]:
+    """``(counts, total tokens)`` from ``data/text/wordlist.tsv.gz`` ({} if absent)."""
+    path = Path(str(resources.files("rasid.data").joinpath("text", "wordlist.tsv.gz")))
+    counts: dict[str, int] = {}
+    total = 0
+    if not path.is_file():
+        return counts, 0
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                m = re.search(r"tokens=(\d+)", line)
+                total = int(m.group(1)) if m else total
+                continue
+            w, _, c = line.rstrip("\n").partition("\t")
+            if c.isdigit():
+                counts[w] = int(c)
+    return counts, total or sum(counts.values())
+
+
+def is_important(cands: Iterable[Candidate]) -> bool:
+    """Countries, capitals, regions, curated places and big cities are never
+    dropped as common words."""
+    return any(c.is_country or c.curated or c.feature in ("PPLC", "ADM1") or c.population >= 1_000_000
+               for c in cands)
+
+
+def common_word(word: str, cands: tuple[Candidate, ...]) -> bool:
+    """Whether a one-word name is too frequent an ordinary word to trust."""
+    if is_important(cands):
+        return False
+    counts, total = word_counts()
+    if not total:
+        return False
+    per_million = counts.get(word, 0) * 1e6 / total
+    pop = max(c.population for c in cands)
+    return (per_million >= 100 and pop < 300_000) or (per_million >= 10 and pop < 3_000)
+
+
+def minor_foreign(cands: tuple[Candidate, ...]) -> bool:
+    """Only small places far from the region: GeoNames's Arabic-script names
+    for these are mostly Persian or Urdu spellings that collide with words."""
+    return all(c.country not in REGION and c.population < 100_000 and not is_important((c,))
+               for c in cands)
+
+
+def words_of(norm: str) -> list[Word]:
+    return [Word(m.group(), m.start(), m.end()) for m in _WORD.finditer(norm)]
+
+
+def _stems(word: str, prefixes: tuple[str, ...]) -> list[tuple[int, str]]:
+    """``(prefix length, stem)`` readings of a word: whole word first."""
+    out = [(0, word)]
+    if word.startswith("لل") and len(word) > 3:
+        out.append((1, "ا" + word[1:]))
+    for p in prefixes:
+        if word.startswith(p) and len(word) - len(p) >= 2:
+            out.append((len(p), word[len(p):]))
+            if word[len(p):].startswith("لل") and len(word) - len(p) > 3:
+                out.append((len(p) + 1, "ا" + word[len(p) + 1:]))
+    return out
+
+
+def find_mentions(text: str, *, norm: str | None = None, norm_map: list[int] | None = None,
+                  gaz: Gazetteer | None = None) -> list[PlaceMention]:
+    """Place mentions in ``text``, left to right, longest name first."""
+    gaz = gaz or gazetteer()
+    ctx = context_words()
+    if norm is None or norm_map is None or len(norm_map) != len(norm) + 1:
+        norm, norm_map = normalise_with_map(text)
+    words = words_of(norm)
+    out: list[PlaceMention] = []
+    i = 0
+    while i < len(words):
+        hit = _match_at(words, i, gaz, ctx)
+        if hit is None:
+            i += 1
+            continue
+        plen, n, key, cands = hit
+        nstart = words[i].nstart + plen
+        nend = words[i + n - 1].nend
+        start, end = original_span(norm_map, nstart, nend)
+        m = PlaceMention(start, end, text[start:end], key, cands, i, i + n - 1, clitic=plen > 0)
+        _read_context(m, words, ctx, norm)
+        if n == 1 and m.generic is None and (common_word(key, cands) or minor_foreign(cands)):
+            i += 1
+            continue
+        out.append(m)
+        i += n
+    return out
+
+
+def _match_at(words: list[Word], i: int, gaz: Gazetteer, ctx: Context):
+    """The longest name starting at word ``i``: ``(prefix len, words, key, candidates)``."""
+    best = None
+    counts, _ = word_counts()
+    word = words[i].norm
+    for plen, stem in _stems(word, ctx.prefixes):
+        if plen and best is not None:
+            break  # the whole word already reads as a name
+        # «بلاد» is a word of its own, not ب + «لاد»: a clitic reading of a
+        # minor place needs the stem to be more frequent than the whole word.
+        doubtful = plen > 0 and counts.get(word, 0) > counts.get(stem, 0)
+        for n in range(min(gaz.max_words, len(words) - i), 0, -1):
+            if n > 1 and not _adjacent(words, i, n):
+                continue
+            key = " ".join([stem] + [w.norm for w in words[i + 1:i + n]])
+            cands = gaz.lookup(key)
+            if cands and doubtful and n == 1 and not is_important(cands):
+                continue
+            if cands and (best is None or n > best[1]):
+                best = (plen, n, key, cands)
+                break
+    if best is None:
+        best = _glued(words[i].norm, gaz, ctx)
+    return best
+
+
+def _glued(word: str, gaz: Gazetteer, ctx: Context):
+    """«منإيطاليا»: a preposition glued to a major place name by a lost space."""
+    counts, _ = word_counts()
+    if word in counts:
+        return None
+    for p in ctx.glued:
+        if word.startswith(p) and len(word) - len(p) >= 3:
+            cands = gaz.lookup(word[len(p):])
+            if cands and is_important(cands):
+                return (len(p), 1, word[len(p):], cands)
+    return None
+
+
+def _adjacent(words: list[Word], i: int, n: int) -> bool:
+    """Words ``i..i+n-1`` are separated by single spaces only (no punctuation)."""
+    return all(words[j + 1].nstart - words[j].nend == 1 for j in range(i, i + n - 1))
+
+
+def _read_context(m: PlaceMention, words: list[Word], ctx: Context, norm: str) -> None:
+    i = m.first_word
+    prev = words[i - 1].norm if i > 0 else ""
+    prev_stem = _strip_one(prev, ctx.prefixes)
+    if prev_stem in ctx.generic and m.key not in ctx.generic:
+        m.generic = prev_stem
+        m.generic_precision = ctx.generic[prev_stem]
+        i -= 1
+        prev = words[i - 1].norm if i > 0 else ""
+        prev_stem = _strip_one(prev, ctx.prefixes)
+    two = " ".join(w.norm for w in words[max(0, i - 2):i])
+    if prev_stem in ctx.near or _strip_one(two, ctx.prefixes) in ctx.near:
+        m.near = True
+    j = m.last_word + 1
+    if j < len(words):
+        m.nisba_country = ctx.nisba.get(words[j].norm)
+
+
+def _strip_one(word: str, prefixes: tuple[str, ...]) -> str:
+    """``word`` if it is a context word itself, else without its proclitic."""
+    ctx = context_words()
+    if word in ctx.generic or word in ctx.near:
+        return word
+    for p in prefixes:
+        if word.startswith(p) and len(word) - len(p) >= 2:
+            return word[len(p):]
+    return word
