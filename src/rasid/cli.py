@@ -29,6 +29,16 @@ def _date(value: str) -> str:
         raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {value!r}") from None
 
 
+def _count(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = -1
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: {value!r}")
+    return n
+
+
 def _add_db(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", metavar="PATH",
                    help="SQLite file (or postgresql:// URL); default: $RASID_DB or the user data directory")
@@ -55,14 +65,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("inputs", nargs="+", metavar="PATH",
                    help="files, directories (recursively), .jsonl or .jsonl.gz")
     p.add_argument("--published", type=_date, metavar="YYYY-MM-DD")
-    p.add_argument("--limit", type=int, default=None, help="stop after this many articles")
+    p.add_argument("--limit", type=_count, default=None, help="stop after this many articles")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     _add_db(p)
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("search", help="full-text search over the stored articles")
     p.add_argument("query")
-    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--limit", type=_count, default=20)
     p.add_argument("--format", choices=("text", "jsonl"), default="text")
     _add_db(p)
     p.set_defaults(func=cmd_search)
@@ -122,6 +132,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     with open_store(args.db) as store:
         report = ingest_paths(store, args.inputs, published=args.published,
                               limit=args.limit, progress=not args.quiet)
+    for reason in report.rejected:
+        print(f"rasid: warning: {reason}", file=sys.stderr)
     print(report.summary(), file=sys.stderr)
     return 0 if report.ok else EXIT_ERROR
 
