@@ -215,4 +215,6 @@ def _detail_lines(a: ArticleScore) -> list[str]:
         out.append(f"  false alarm: {e}")
     for e in d["pair_notes"]:
         out.append(f"  matched: {e}")
+    if len(out) == 2:
+        out.append("  nothing missed, nothing spurious")
     return out
