@@ -76,6 +76,9 @@ def _phrase_regex(phrases: list[str]) -> str:
 
 
 _TRAIL_PUNCT = r"[\s:：.…|»«\-–—_()\[\]]*"
+_LEAD_PUNCT = r"[\s.…|»«\-–—_*•·>()\[\]]*"
+# Parts of a byline ("عين اليوم – جدة").
+_BYLINE_SPLIT = re.compile(r"\s*[–—\-]\s*")
 
 
 @dataclass(slots=True, frozen=True)
@@ -97,6 +100,8 @@ class Rules:
     prefixed_names: dict[str, str]  # folded name -> canonical, only after a prefix
     prefix: re.Pattern[str]
     generic_outlet: tuple[re.Pattern[str], ...]
+    strip_prefix: re.Pattern[str]
+    byline: re.Pattern[str]
 
     def is_chrome(self, folded: str) -> bool:
         return len(folded) <= self.max_chars and self.drop.fullmatch(folded) is not None
@@ -142,7 +147,7 @@ def rules() -> Rules:
     """The rules of the shipped data files, compiled once."""
     chrome = _load_yaml("chrome.yaml")
     outlets = _load_yaml("outlets.yaml")
-    parts = [_phrase_regex(chrome["drop_phrases"]) + _TRAIL_PUNCT]
+    parts = [_LEAD_PUNCT + _phrase_regex(chrome["drop_phrases"]) + _TRAIL_PUNCT]
     for pat in chrome["drop_patterns"]:
         _compile(pat, name="chrome.yaml")  # validate each on its own
         parts.append("(?:" + _fold_pattern(pat) + ")")
@@ -162,9 +167,14 @@ def rules() -> Rules:
             names[fold(str(alias))] = canonical
     prefix = re.compile(_phrase_regex(outlets["prefixes"]) + r"\s*[:：]?\s+", re.IGNORECASE)
     generic = tuple(_compile(p, name="outlets.yaml") for p in outlets["generic_patterns"])
+    for pat in chrome["strip_prefixes"]:
+        _compile(pat, name="chrome.yaml")
+    strip_prefix = re.compile("|".join("(?:" + _fold_pattern(p) + ")" for p in chrome["strip_prefixes"]),
+                              re.IGNORECASE)
+    byline = _compile(outlets["byline_pattern"], name="outlets.yaml")
     return Rules(max_chars=int(chrome["max_chrome_line_chars"]), drop=drop, blocks=blocks,
                  source=source, outlet_names=names, prefixed_names=prefixed, prefix=prefix,
-                 generic_outlet=generic)
+                 generic_outlet=generic, strip_prefix=strip_prefix, byline=byline)
 
 
 def _is_headline_like(line: str, *, max_words: int) -> bool:
@@ -212,11 +222,30 @@ def clean_lines(lines: list[str], *, find_source: bool = True) -> tuple[list[str
             line = (head + _cut_from(tail, folded, hit.start())).rstrip()
             if not line:
                 continue
+        # Chrome leading a line that goes on with the article.
+        fhead = fold(line[:_HEAD_CHARS])
+        m = r.strip_prefix.match(fhead)
+        if m and m.end():
+            line = _cut_to(line[:_HEAD_CHARS], fhead, m.end()) + line[_HEAD_CHARS:]
+            line = line.strip()
+            if not line:
+                continue
+            fhead = fold(line[:_HEAD_CHARS])
+        if not kept:
+            # A byline or dateline naming the outlet at the head of the body.
+            m = r.byline.match(fhead)
+            if m:
+                named = next((name for part in _BYLINE_SPLIT.split(m.group("byline"))
+                              if (name := r.outlet(part, folded=part))), None)
+                if named:
+                    source = source or named
+                    line = (_cut_to(line[:_HEAD_CHARS], fhead, m.end()) + line[_HEAD_CHARS:]).strip()
+                    if not line:
+                        continue
         if len(line) > r.max_chars:  # too long for any other chrome rule
             kept.append(line)
             continue
-        if head or hit:
-            folded = fold(line)
+        folded = fold(line)
         if not folded:
             continue
         block = r.block_at(folded)
@@ -262,6 +291,8 @@ def clean_lines(lines: list[str], *, find_source: bool = True) -> tuple[list[str
 _WORD = re.compile(r"\S+")
 # Chrome that names the outlet inside a paragraph sits in its last characters.
 _TAIL_CHARS = 300
+# ... and chrome leading a paragraph in its first characters.
+_HEAD_CHARS = 250
 
 
 def _word_spans(line: str, folded: str) -> list[tuple[int, int]] | None:
@@ -272,6 +303,18 @@ def _word_spans(line: str, folded: str) -> list[tuple[int, int]] | None:
         if len(spans) != folded.count(" ") + 1:
             return None
     return spans
+
+
+def _cut_to(line: str, folded: str, end: int) -> str:
+    """What is left of ``line`` after the words of ``folded[:end]``."""
+    spans = _word_spans(line, folded)
+    done = folded[:end].rstrip()
+    if not done:
+        return line
+    if spans is None:
+        return line
+    w = done.count(" ") + 1
+    return line[spans[w][0]:] if w < len(spans) else ""
 
 
 def _cut_from(line: str, folded: str, start: int) -> str:
