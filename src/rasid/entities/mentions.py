@@ -1,0 +1,303 @@
+"""Finding actor mentions in the normalised text.
+
+Each finder walks the words of ``Document.norm`` and adds
+:class:`ActorMention` records over words not yet taken:
+
+* :func:`find_dictionary` — names and aliases of the actor dictionary,
+  longest first, proclitics outside the span;
+* :func:`find_institutions` — «الجيش المصري», «جيش بوروندي»; a bare head
+  («قوات الأمن») becomes a ``bare`` mention that the linker resolves;
+* :func:`find_titles` — «الرئيس المصري», «قائد الجيش الوطني الليبي»
+  (mentions, not entities; the linker gives them the office holder);
+* :func:`find_names` — person names after a title word, and kunyas;
+* :func:`find_countries` — country names, kept as LOC mentions for the
+  events stage (the places stage makes the LOC entities).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .dictionary import ActorDictionary, Lexicons
+from .matcher import PROCLITICS, Word, joined, stem_variants
+
+
+@dataclass(slots=True)
+class ActorMention:
+    """A mention of an actor: ``norm[nstart:nend]`` over words ``[i, j)``.
+
+    ``source`` says how it was found (dictionary, short, institution, bare,
+    anaphor, title, name, kunya, coref, country); ``entity`` whether it is
+    reported as an entity (names are; titles and bare heads are not)."""
+
+    nstart: int
+    nend: int
+    i: int
+    j: int
+    type: str
+    source: str
+    actor_id: str | None = None
+    entity: bool = True
+    country: str | None = None
+    slug: str | None = None
+    role: str | None = None
+    of: str | None = None
+    prefix: str = ""
+    start: int = -1
+    end: int = -1
+    text: str = ""
+    owners: tuple[str, ...] = ()
+
+
+class Taken:
+    """Which words are already part of a mention."""
+
+    def __init__(self, n: int) -> None:
+        self.words = [False] * n
+
+    def free(self, i: int, j: int) -> bool:
+        return not any(self.words[i:j])
+
+    def take(self, i: int, j: int) -> None:
+        for k in range(i, j):
+            self.words[k] = True
+
+
+def _stems(w: Word) -> set[str]:
+    return {s.text for s in stem_variants(w.text)}
+
+
+def find_dictionary(norm: str, ws: list[Word], d: ActorDictionary, lex: Lexicons,
+                    taken: Taken) -> list[ActorMention]:
+    out: list[ActorMention] = []
+    i = 0
+    while i < len(ws):
+        if lex.never and ws[i].text in lex.never:
+            i += 1
+            continue
+        best = None
+        for m in d.index.match_at(norm, ws, i):
+            if not taken.free(m.i, m.j):
+                continue
+            if m.value.before is not None:
+                if i == 0 or not joined(norm, ws[i - 1], ws[i]) or m.value.before not in _stems(ws[i - 1]):
+                    continue
+            best = m
+            break
+        if best is None:
+            i += 1
+            continue
+        entry = d.get(best.value.actor_id)
+        owners: tuple[str, ...] = ()
+        if best.value.short:
+            owners = tuple(sorted({m.value.actor_id for m in d.index.match_at(norm, ws, i)
+                                   if m.value.short and (m.i, m.j) == (best.i, best.j)}))
+        out.append(ActorMention(
+            best.start, best.end, best.i, best.j, entry.type if entry else "ORG",
+            "short" if best.value.short else "dictionary", best.value.actor_id,
+            entity=not best.virtual, prefix=best.prefix, owners=owners))
+        taken.take(best.i, best.j)
+        i = best.j
+    return out
+
+
+def _country_after(norm: str, ws: list[Word], j: int, lex: Lexicons, *, adj: bool) -> tuple[str, int] | None:
+    """The country named at word ``j`` (a nisba when ``adj``, else a name of
+    one to three words), as ``(iso3, end word)``."""
+    if j >= len(ws) or not joined(norm, ws[j - 1], ws[j]):
+        return None
+    if adj:
+        iso = lex.country_adjs.get(ws[j].text)
+        return (iso, j + 1) if iso else None
+    for n in (3, 2, 1):
+        if j + n > len(ws):
+            continue
+        if any(not joined(norm, ws[k - 1], ws[k]) for k in range(j + 1, j + n)):
+            continue
+        key = " ".join(w.text for w in ws[j:j + n])
+        iso = lex.country_names.get(key)
+        if iso:
+            return iso, j + n
+    return None
+
+
+def find_institutions(norm: str, ws: list[Word], lex: Lexicons, taken: Taken) -> list[ActorMention]:
+    out: list[ActorMention] = []
+    i = 0
+    while i < len(ws):
+        done = False
+        for index, adj in ((lex.heads, True), (lex.construct, False)):
+            for m in index.match_at(norm, ws, i):
+                if not taken.free(m.i, m.j):
+                    continue
+                got = _country_after(norm, ws, m.j, lex, adj=adj)
+                if got is None or not taken.free(m.j, got[1]):
+                    continue
+                iso, end = got
+                h = m.value
+                out.append(ActorMention(
+                    m.start, ws[end - 1].end, i, end, "ORG", "institution",
+                    f"{iso.lower()}-{h['slug']}", entity=bool(h.get("entity")) and not m.virtual,
+                    country=iso, slug=h["slug"], prefix=m.prefix))
+                taken.take(i, end)
+                i = end
+                done = True
+                break
+            if done:
+                break
+        if not done:
+            i += 1
+    # Bare heads and anaphors, resolved later by the linker.
+    for i, w in enumerate(ws):
+        if not taken.words[i]:
+            for m in lex.heads.match_at(norm, ws, i):
+                if taken.free(m.i, m.j) and norm[m.start:m.end] not in lex.not_bare:
+                    out.append(ActorMention(m.start, m.end, m.i, m.j, "ORG", "bare",
+                                            entity=False, slug=m.value["slug"], prefix=m.prefix))
+                    taken.take(m.i, m.j)
+                    break
+            else:
+                for st in stem_variants(w.text):
+                    if st.text in lex.anaphors and not st.virtual:
+                        out.append(ActorMention(w.start + st.offset, w.end, i, i + 1, "ORG",
+                                                "anaphor", entity=False, prefix=st.prefix))
+                        taken.take(i, i + 1)
+                        break
+    return out
+
+
+def find_titles(norm: str, ws: list[Word], lex: Lexicons, taken: Taken,
+                orgs: dict[int, ActorMention]) -> list[ActorMention]:
+    """Office titles followed by a country or an organisation mention.
+
+    ``orgs`` maps a word index to the ORG mention that starts there."""
+    out: list[ActorMention] = []
+    for i in range(len(ws)):
+        if taken.words[i]:
+            continue
+        for m in lex.roles.match_at(norm, ws, i) + lex.org_titles.match_at(norm, ws, i):
+            if not taken.free(m.i, m.j):
+                continue
+            j = m.j
+            org = orgs.get(j)
+            if org is not None and j < len(ws) and joined(norm, ws[j - 1], ws[j]) \
+                    and lex.org_titles.best_at(norm, ws, i) is not None:
+                out.append(ActorMention(m.start, org.nend, i, org.j, "PER", "title",
+                                        entity=False, of=org.actor_id, prefix=m.prefix))
+                taken.take(i, j)
+                break
+            got = _country_after(norm, ws, j, lex, adj=True) or _country_after(norm, ws, j, lex, adj=False)
+            if got is not None and isinstance(m.value, str) and m.value in _role_names(lex):
+                iso, end = got
+                out.append(ActorMention(m.start, ws[end - 1].end, i, end, "PER", "title",
+                                        entity=False, role=m.value, of=iso, prefix=m.prefix))
+                taken.take(i, end)
+                break
+    return out
+
+
+def _role_names(lex: Lexicons) -> set[str]:
+    return set((lex.raw["titles"].get("roles") or {}).keys())
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _name_word(w: Word, lex: Lexicons, *, first: bool) -> bool:
+    t = w.text
+    if len(t) < 2 or _DIGIT.search(t) or t in lex.never:
+        return False
+    if any(s.text in lex.stop for s in stem_variants(t)):
+        return False
+    if t in lex.person_titles or t in lex.complements:
+        return False
+    if t in lex.country_adjs or t in lex.country_names:
+        return False
+    if first and t.startswith("ال"):
+        return False
+    if not first and t[0] in "وفبل" and len(t) > 3 and t[1:] in lex.stop | lex.person_titles:
+        return False
+    if not first and t[0] in "وف" and not t.startswith("ال"):
+        # «ووزير», «وقال»: a conjunction starts a new phrase
+        return False
+    return True
+
+
+def find_names(norm: str, ws: list[Word], lex: Lexicons, taken: Taken) -> list[ActorMention]:
+    """Person names after a title word (2-3 words), and kunyas (أبو X).
+
+    Word ``i`` is a title when one of its proclitic readings is a title word."""
+    out: list[ActorMention] = []
+    i = 0
+    n = len(ws)
+    while i < n:
+        w = ws[i]
+        stems = {s.text for s in stem_variants(w.text) if not s.virtual}
+        # Kunya: ابو + name word (+ nisba)
+        if "ابو" in stems and i + 1 < n and taken.free(i, i + 2) and joined(norm, w, ws[i + 1]):
+            nxt = ws[i + 1].text
+            if nxt not in lex.not_kunya and _name_word(ws[i + 1], lex, first=True) \
+                    and nxt not in lex.country_names:
+                end = i + 2
+                if end < n and joined(norm, ws[end - 1], ws[end]) and taken.free(end, end + 1) \
+                        and ws[end].text.startswith("ال") and ws[end].text.endswith("ي") \
+                        and ws[end].text not in lex.stop and ws[end].text not in lex.complements \
+                        and len(ws[end].text) > 4:
+                    end += 1
+                off = w.text.find("ابو") if w.text != "ابو" else 0
+                out.append(ActorMention(w.start + max(off, 0), ws[end - 1].end, i, end, "PER", "kunya",
+                                        prefix=w.text[:max(off, 0)]))
+                taken.take(i, end)
+                i = end
+                continue
+        if not (stems & lex.person_titles) or taken.words[i]:
+            i += 1
+            continue
+        j = i + 1
+        # skip title complements, nisbas, and further titles (السفير ... / القيادي البارز)
+        while j < n and joined(norm, ws[j - 1], ws[j]) and (
+                ws[j].text in lex.complements or ws[j].text in lex.country_adjs
+                or ws[j].text in lex.person_titles):
+            j += 1
+        if j < n and ws[j].text == "ابو":
+            i = j  # a kunya: read by the branch above
+            continue
+        k = j
+        while k < n and k - j < 3 and taken.free(k, k + 1) and joined(norm, ws[k - 1], ws[k]) \
+                and _name_word(ws[k], lex, first=(k == j)):
+            k += 1
+        if k - j >= 2:
+            out.append(ActorMention(ws[j].start, ws[k - 1].end, j, k, "PER", "name"))
+            taken.take(j, k)
+            i = k
+            continue
+        i += 1
+    return out
+
+
+def find_countries(norm: str, ws: list[Word], lex: Lexicons, taken: Taken) -> list[ActorMention]:
+    """Country names (LOC mentions, no entity: the places stage makes those)."""
+    out: list[ActorMention] = []
+    for i in range(len(ws)):
+        if taken.words[i]:
+            continue
+        for st in stem_variants(ws[i].text, prefixes=PROCLITICS):
+            if st.virtual:
+                continue
+            for nwords in (3, 2, 1):
+                if i + nwords > len(ws) or not taken.free(i, i + nwords):
+                    continue
+                if any(not joined(norm, ws[k - 1], ws[k]) for k in range(i + 1, i + nwords)):
+                    continue
+                key = " ".join([st.text] + [w.text for w in ws[i + 1:i + nwords]])
+                iso = lex.country_names.get(key)
+                if iso:
+                    out.append(ActorMention(ws[i].start + st.offset, ws[i + nwords - 1].end, i, i + nwords,
+                                            "LOC", "country", entity=False, country=iso, prefix=st.prefix))
+                    taken.take(i, i + nwords)
+                    break
+            else:
+                continue
+            break
+    return out

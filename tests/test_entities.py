@@ -1,0 +1,159 @@
+"""The entities stage: spans without proclitics, multi-word names, linking."""
+
+from __future__ import annotations
+
+import pytest
+
+from rasid.document import Document
+from rasid.entities.linker import slug
+from rasid.entities.matcher import stem_variants, words
+from rasid.entities.stage import MENTIONS_KEY, STAGE, extract_mentions
+
+
+def run(text: str, published: str | None = "2019-05-09") -> Document:
+    return STAGE(Document(text=text, published=published))
+
+
+def ents(doc: Document) -> list[tuple[str, str, str | None]]:
+    return [(e.text, e.type, e.actor_id) for e in doc.entities]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وصل المبعوث لحفتر أمس.", ("حفتر", "ly-haftar")),
+    ("وقال متحدث إن والجيش الليبي تقدم.", ("الجيش الليبي", "ly-lna")),
+    ("التقى وفد بالسيسي في القاهرة.", ("السيسي", "eg-sisi")),
+    ("قصفت الطائرات مواقع لداعش قرب المدينة.", ("داعش", "isis")),
+    ("وهاجم وبحزب الله القرية.", ("حزب الله", "lb-hezbollah")),
+])
+def test_entity_span_excludes_proclitics(text, expected):
+    doc = run(text)
+    got = [(e.text, e.actor_id) for e in doc.entities]
+    assert expected in got
+    for e in doc.entities:
+        assert doc.text[e.start:e.end] == e.text
+
+
+@pytest.mark.parametrize("text, name, actor", [
+    ("استقبل الرئيس عبدالفتاح السيسي ضيفه.", "عبدالفتاح السيسي", "eg-sisi"),
+    ("استقبل الرئيس عبد الفتاح السيسي ضيفه.", "عبد الفتاح السيسي", "eg-sisi"),
+    ("دعا مجلس الأمن الدولي إلى التهدئة.", "مجلس الأمن الدولي", "unsc"),
+    ("أصدرت الرئاسة المصرية بيانا.", "الرئاسة المصرية", "egy-presidency"),
+    ("تتهم السلطات جماعة الإخوان المسلمين بالتحريض.", "الإخوان المسلمين", "muslim-brotherhood"),
+    ("أعلنت جماعة الحوثي سيطرتها على المدينة.", "الحوثي", "houthis"),
+    ("ينشط تنظيم الدولة الإسلامية في الصحراء.", "الدولة الإسلامية", "isis"),
+    ("قاتل عناصر تنظيم القاعدة في بلاد الشام قرب حلب.", "القاعدة في بلاد الشام", "nusra"),
+    ("أعلن حزب العمال الكردستاني (بي.كيه.كيه) الهدنة.", "بي.كيه.كيه", "pkk"),
+    ("قالت وزارة الداخلية التونسية إن الوضع هادئ.", "وزارة الداخلية التونسية", "tun-interior-ministry"),
+    ("انتشر جيش بوروندي في الشمال.", "جيش بوروندي", "bdi-army"),
+    ("شنت القوات المسلحة التركية غارات.", "القوات المسلحة التركية", "tur-army"),
+])
+def test_entity_multiword_names(text, name, actor):
+    doc = run(text)
+    assert (name, actor) in [(e.text, e.actor_id) for e in doc.entities]
+
+
+def test_descriptor_word_needed_for_ambiguous_name():
+    doc = run("أقيمت القاعدة العسكرية قرب المدينة.")
+    assert not any(e.actor_id == "al-qaeda" for e in doc.entities)
+    doc = run("تبنى تنظيم القاعدة الهجوم.")
+    assert ("القاعدة", "al-qaeda") in [(e.text, e.actor_id) for e in doc.entities]
+
+
+@pytest.mark.parametrize("text, title, actor, published", [
+    ("استقبل الرئيس المصري ضيفه الليبي.", "الرئيس المصري", "eg-sisi", "2019-05-09"),
+    ("استقبل الرئيس المصري ضيفه الليبي.", "الرئيس المصري", "eg-mubarak", "2005-03-01"),
+    ("طلب الرئيس اليمني هدنة.", "الرئيس اليمني", "ye-hadi", "2015-07-26"),
+    ("زار قائد الجيش الوطني الليبي القاهرة.", "قائد الجيش الوطني الليبي", "ly-haftar", "2019-05-09"),
+    ("وصل رئيس حكومة الوفاق إلى روما.", "رئيس حكومة الوفاق", "ly-sarraj", "2019-05-09"),
+])
+def test_title_links_office_holder_at_date(text, title, actor, published):
+    doc = run(text, published)
+    titles = [(m.text, m.actor_id) for m in doc.meta[MENTIONS_KEY] if m.source == "title"]
+    assert (title, actor) in titles
+    assert actor in [a.id for a in doc.actors]
+
+
+def test_unknown_person_gets_document_local_id_and_coref():
+    doc = run("وقال السفير بسام راضي المتحدث باسم الرئاسة إن اللقاء مثمر. وأوضح راضي أن الجانبين اتفقا.")
+    got = ents(doc)
+    assert ("بسام راضي", "PER", "doc:" + slug("بسام راضي")) in got
+    assert ("راضي", "PER", "doc:" + slug("بسام راضي")) in got
+    assert "المتحدث" not in [t for t, _, _ in got]
+
+
+def test_single_word_coref_to_full_name():
+    doc = run("التقى علي عبدالله صالح قادة الحزب. وقال صالح إن الحرب لن تتوقف. وصوت النواب لصالح القرار.")
+    got = ents(doc)
+    assert ("صالح", "PER", "ye-saleh") in got
+    # «لصالح» "in favour of" is not a name
+    assert sum(1 for t, _, a in got if a == "ye-saleh") == 2
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وأعلن الجنرال ليونارد نجيندكومانا أنه يقود التمرد.", "ليونارد نجيندكومانا"),
+    ("وكان أبرزهم القيادي أبو قتادة التونسي.", "أبو قتادة التونسي"),
+    ("وقتل في الغارة أبو همام القائد العسكري.", "أبو همام"),
+])
+def test_unknown_person_names(text, name):
+    doc = run(text)
+    assert (name, "PER") in [(e.text, e.type) for e in doc.entities]
+
+
+@pytest.mark.parametrize("text", [
+    "وقال والي ولاية البركة إن الوضع هادئ.",
+    "زار الوفد أبو ظبي أمس.",
+    "وقال حاكم إقليم سيبيتوكي إن القتال توقف.",
+])
+def test_not_person_names(text):
+    doc = run(text)
+    assert [e for e in doc.entities if e.type == "PER"] == []
+
+
+def test_short_form_needs_full_name_in_document():
+    assert not any(e.actor_id for e in run("أعلن التحالف بدء الهدنة.").entities)
+    doc = run("شن التحالف العربي غارات. وأعلن التحالف بدء الهدنة.")
+    assert [e.actor_id for e in doc.entities] == ["arab-coalition", "arab-coalition"]
+    doc = run("قتلت غارات التحالف الدولي مسلحين. وقال التحالف إن الغارات مستمرة.")
+    assert [e.actor_id for e in doc.entities] == ["us-coalition", "us-coalition"]
+
+
+def test_bare_head_links_to_last_institution():
+    doc = run("ألقت قوات الأمن التركية القبض على مشتبهين. وقالت قوات الأمن إنها ضبطت أسلحة.")
+    bare = [m for m in doc.meta[MENTIONS_KEY] if m.source == "bare"]
+    assert [(m.text, m.actor_id) for m in bare] == [("قوات الأمن", "tur-security-forces")]
+    assert [e.text for e in doc.entities] == ["قوات الأمن التركية"]
+
+
+def test_actors_one_per_id_with_fields():
+    doc = run("استقبل عبدالفتاح السيسي خليفة حفتر. وقال السيسي إن مصر تدعم الجيش الوطني الليبي.")
+    ids = [a.id for a in doc.actors]
+    assert len(ids) == len(set(ids))
+    sisi = next(a for a in doc.actors if a.id == "eg-sisi")
+    assert (sisi.name_en, sisi.country, sisi.kind) == ("Abdel Fattah el-Sisi", "EGY", "State forces")
+    assert {"eg-sisi", "ly-haftar", "ly-lna"} <= set(ids)
+
+
+def test_entities_keep_loc_entities_of_other_stages():
+    from rasid.document import Entity
+    doc = Document(text="زار حفتر القاهرة.", published="2019-05-09")
+    doc.entities = [Entity("القاهرة", 9, 16, "LOC")]
+    doc = STAGE(doc)
+    assert [(e.text, e.type) for e in doc.entities] == [("حفتر", "PER"), ("القاهرة", "LOC")]
+
+
+def test_extract_mentions_works_without_normalise_stage():
+    doc = Document(text="قال المرصد السوري لحقوق الإنسان إن القصف مستمر.")
+    ms = extract_mentions(doc)
+    assert [m.actor_id for m in ms if m.entity] == ["sohr"]
+
+
+@pytest.mark.parametrize("word, stem", [
+    ("والجيش", "الجيش"), ("لحفتر", "حفتر"), ("وبالسيسي", "السيسي"), ("للجيش", "الجيش"),
+])
+def test_stem_variants(word, stem):
+    assert stem in [s.text for s in stem_variants(word)]
+
+
+def test_words_offsets():
+    ws = words("قال  الرئيس، أمس")
+    assert [(w.text, w.start, w.end) for w in ws] == [("قال", 0, 3), ("الرئيس", 5, 11), ("أمس", 13, 16)]

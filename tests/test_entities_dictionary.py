@@ -1,0 +1,86 @@
+"""The actor dictionary and entity lexicon files are well formed."""
+
+from __future__ import annotations
+
+import pycountry
+import pytest
+
+from rasid.entities.dictionary import (ACLED_KINDS, lexicons, load_dictionary, name_variants,
+                                       read_actor_files, validate_actor_data)
+
+
+def test_actor_files_valid():
+    lex = lexicons()
+    problems = validate_actor_data(read_actor_files(), roles=lex.raw["titles"]["roles"].keys())
+    assert problems == []
+
+
+def test_actor_dictionary_size_and_types():
+    d = load_dictionary()
+    assert len(d.entries) >= 100
+    assert {e.type for e in d.entries.values()} == {"PER", "ORG"}
+
+
+@pytest.mark.parametrize("bad, needle", [
+    ({"id": "x-a", "type": "PER", "name_ar": "أ ب", "name_en": "A", "kind": "State forces",
+      "country": "XXX", "aliases": []}, "alpha-3"),
+    ({"id": "x-a", "type": "THING", "name_ar": "أ ب", "name_en": "A", "kind": None,
+      "country": None, "aliases": []}, "PER or ORG"),
+    ({"id": "x-a", "type": "PER", "name_ar": "أ ب", "name_en": "A", "kind": "Soldiers",
+      "country": None, "aliases": []}, "ACLED"),
+    ({"id": "X A", "type": "PER", "name_ar": "أ ب", "name_en": "A", "kind": None,
+      "country": None, "aliases": []}, "slug"),
+    ({"id": "x-a", "type": "PER", "name_ar": "أ ب", "name_en": "A", "kind": None, "country": None,
+      "aliases": [], "office": [{"role": "president", "of": "EGY", "from": "2020-01-02",
+                                 "to": "2019-01-01"}]}, "ends before"),
+    ({"id": "x-a", "type": "PER", "name_ar": "أ ب", "name_en": "A", "country": None,
+      "aliases": []}, "missing kind"),
+])
+def test_validate_actor_data_reports_problems(bad, needle):
+    problems = validate_actor_data({"t.yaml": [bad]})
+    assert any(needle in p for p in problems), problems
+
+
+def test_validate_actor_data_duplicate_ids_and_aliases():
+    a = {"id": "x-a", "type": "ORG", "name_ar": "جماعة ألف", "name_en": "A", "kind": None,
+         "country": None, "aliases": ["ألف"]}
+    b = dict(a, name_ar="جماعة باء", aliases=[])
+    c = dict(a, id="x-c", name_ar="جماعة جيم", aliases=["الف"])
+    problems = validate_actor_data({"t.yaml": [a, b, c]})
+    assert any("duplicate id" in p for p in problems)
+    assert any("also belongs" in p for p in problems)
+
+
+@pytest.mark.parametrize("name, variant", [
+    ("عبد الفتاح السيسي", "عبدالفتاح السيسي"),
+    ("علي عبدالله صالح", "علي عبد الله صالح"),
+])
+def test_name_variants_abd(name, variant):
+    from rasid.text.normalise import normalise
+    assert normalise(variant) in name_variants(name)
+
+
+def test_country_lexicon_codes_valid():
+    for iso3 in lexicons().raw["countries"]["countries"]:
+        assert pycountry.countries.get(alpha_3=iso3) is not None, iso3
+
+
+def test_institution_heads_valid():
+    inst = lexicons().raw["institutions"]
+    for h in inst["heads"]:
+        assert h["slug"] and h["forms"]
+        assert h["kind"] in ACLED_KINDS
+        assert "{country}" in h["name_en"]
+
+
+def test_title_roles_cover_offices():
+    roles = set(lexicons().raw["titles"]["roles"])
+    for e in load_dictionary().entries.values():
+        for o in e.offices:
+            assert o.role in roles, (e.id, o.role)
+
+
+def test_name_lexicon_lists_nonempty():
+    names = lexicons().raw["names"]
+    for key in ("titles", "complements", "stop", "never", "not_kunya"):
+        assert names[key], key
