@@ -23,7 +23,7 @@ from typing import Callable, Iterable, Iterator
 from .. import settings
 from ..document import Document
 from ..errors import InputError
-from .checks import check_arabic, display_name, is_arabic, normalise_date, one_line
+from .checks import check_arabic, display_name, is_arabic, letter_count, normalise_date, one_line
 from .decode import decode_bytes, read_text_file
 from .html import document_from_html
 from .jsonl import iter_jsonl
@@ -127,7 +127,8 @@ def read_document(path: Path | str, *, published: str | None = None) -> Document
     raw = read_text_file(path, name=name)
     if _kind(path) == "html":
         doc = document_from_html(raw, published=published)
-        if not doc.text.strip():
+        if letter_count(doc.text) < int(settings.get("input", "min_arabic_letters")):
+            # Nothing that reads as an article, in any language.
             raise InputError(f"no article text found in {name}")
         if not is_arabic(doc.text):
             raise InputError(f"{name} has no Arabic text")

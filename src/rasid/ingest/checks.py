@@ -71,6 +71,11 @@ def arabic_share(text: str) -> tuple[int, float]:
 _SAMPLE_CHARS = 2000
 
 
+def letter_count(text: str) -> int:
+    """Letters of any script in ``text``."""
+    return sum(map(len, _LETTERS.findall(text)))
+
+
 def is_arabic(text: str) -> bool:
     """Whether ``text`` passes the ``[input]`` Arabic thresholds.
 

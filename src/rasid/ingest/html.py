@@ -37,6 +37,7 @@ _META_DATE = (("property", "article:published_time"), ("name", "article:publishe
               ("name", "DC.date.issued"), ("name", "dcterms.created"), ("name", "sailthru.date"),
               ("property", "og:published_time"), ("name", "parsely-pub-date"))
 _META_URL = (("property", "og:url"), ("name", "twitter:url"))
+_HOSTNAME = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)+", re.ASCII)
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:«»]\s+")
 
 
@@ -201,7 +202,9 @@ def document_from_html(html: str, *, id: str | None = None, published: str | Non
         if alt and (not text or is_arabic(alt)):
             text = alt
     body, named = clean_body(text or "")
-    source = main.source or fallback().source or named
+    source = main.source
+    if not source or _HOSTNAME.fullmatch(source):  # trafilatura falls back to the host name
+        source = fallback().source or source or named
     title = main.title or fallback().title
     title = _strip_site_from_title(title, source)
     if title and body:
