@@ -87,7 +87,7 @@ def load_stopwords(path: Path | None = None) -> frozenset[str]:
         for w in group:
             words.add(normalise(str(w), collapse_space=True))
     calendar = load_yaml(Path(str(resources.files("rasid.data").joinpath("time", "calendar.yaml"))))
-    for table in calendar.values():
+    for table in (calendar["gregorian"], calendar["hijri"], calendar["weekdays"]):
         for forms in table.values():
             words.update(normalise(str(w), collapse_space=True) for w in forms)
     return frozenset(words)

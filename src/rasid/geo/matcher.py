@@ -187,7 +187,8 @@ def _match_at(words: list[Word], i: int, gaz: Gazetteer, ctx: Context):
             break  # the whole word already reads as a name
         # «بلاد» is a word of its own, not ب + «لاد»: a clitic reading of a
         # minor place needs the stem to be more frequent than the whole word.
-        doubtful = plen > 0 and counts.get(word, 0) > counts.get(stem, 0)
+        doubtful = plen > 0 and any(counts.get(word[k:], 0) >= 30 and counts.get(word[k:], 0) > counts.get(stem, 0)
+                                    for k in range(plen))
         for n in range(min(gaz.max_words, len(words) - i), 0, -1):
             if n > 1 and not _adjacent(words, i, n):
                 continue
