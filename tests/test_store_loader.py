@@ -185,13 +185,13 @@ def test_cli_ingest_twice_adds_nothing(run_cli, db_path, corpus):
     _needs_reader()
     res = run_cli("ingest", corpus, "--quiet")
     assert res.code == 0, res.err
-    assert "added 4 articles, 0 already stored, 0 rejected" in res.err
+    assert "added 4 articles, 0 already stored, 0 rejected" in res.out
     with open_store(db_path, create=False) as store:
         before = counts(store)
         assert store.get_article("feed-1")["published"] == "2024-02-01"
     res = run_cli("ingest", corpus, "--quiet")
     assert res.code == 0
-    assert "added 0 articles, 4 already stored, 0 rejected" in res.err
+    assert "added 0 articles, 4 already stored, 0 rejected" in res.out
     with open_store(db_path, create=False) as store:
         assert counts(store) == before
     res = run_cli("search", "الاسكندريه")
@@ -207,7 +207,7 @@ def test_cli_ingest_bad_input_leaves_store_unchanged(run_cli, db_path, corpus, t
     bad.write_bytes(b"\x00\x01\x02 not text at all \xff\xfe")
     res = run_cli("ingest", bad, "--quiet")
     assert res.code == 1
-    assert "added 0 articles, 0 already stored, 1 rejected" in res.err
+    assert "added 0 articles, 0 already stored, 1 rejected" in res.out
     with open_store(db_path, create=False) as store:
         assert counts(store) == before
 
@@ -215,4 +215,32 @@ def test_cli_ingest_bad_input_leaves_store_unchanged(run_cli, db_path, corpus, t
 def test_cli_ingest_limit(run_cli, db_path, corpus):
     _needs_reader()
     res = run_cli("ingest", corpus, "--quiet", "--limit", "2")
-    assert res.code == 0 and "added 2 articles" in res.err
+    assert res.code == 0 and "added 2 articles" in res.out
+
+
+@pytest.mark.parametrize("name, data", [
+    ("empty.txt", b""),
+    ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(300)),
+    ("latin1.txt", "d\u00e9j\u00e0 vu, \u00e7a va tr\u00e8s bien".encode("latin-1")),
+    ("english.txt", b"Breaking news\n\nThe army said on Thursday it had taken the city.\n"),
+    ("broken.html", b"<html><head><title>x</title><body><div><nav><a href='/'>Home</a"),
+    ("huge.txt", None),
+])
+def test_cli_ingest_each_bad_input_one_line_store_unchanged(run_cli, db_path, corpus, tmp_path, name, data):
+    _needs_reader()
+    assert run_cli("ingest", corpus, "--quiet").code == 0
+    with open_store(db_path, create=False) as store:
+        before = counts(store)
+    bad = tmp_path / name
+    if data is None:  # a sparse 50 MB file: refused by its size, never read whole
+        with bad.open("wb") as fh:
+            fh.truncate(50 * 1024 * 1024)
+    else:
+        bad.write_bytes(data)
+    res = run_cli("ingest", bad, "--quiet")
+    assert res.code != 0
+    lines = res.err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("rasid: error: ") and name in lines[0], res.err
+    assert "Traceback" not in res.err
+    with open_store(db_path, create=False) as store:
+        assert counts(store) == before

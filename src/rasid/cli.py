@@ -132,9 +132,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     with open_store(args.db) as store:
         report = ingest_paths(store, args.inputs, published=args.published,
                               limit=args.limit, progress=not args.quiet)
+    # One line per rejected input on standard error; the summary is the result.
     for reason in report.rejected:
-        print(f"rasid: warning: {reason}", file=sys.stderr)
-    print(report.summary(), file=sys.stderr)
+        print(f"rasid: error: {reason}", file=sys.stderr)
+    print(report.summary())
     return 0 if report.ok else EXIT_ERROR
 
 
