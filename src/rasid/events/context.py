@@ -131,15 +131,26 @@ def build_context(doc: Document, lex: TriggerLexicon) -> Context:
             for k in range(i, j):
                 taken[k] = True
     _participants(ctx, lex, cands, taken)
+    time_spans = [(t.start, t.end) for t in doc.times]
+    cues = lex.cues["killed"] | lex.cues["injured"] | lex.cues["arrested"]
     for n in _numbers(doc):
         a, b = _to_norm(doc, n.start), _to_norm(doc, n.end)
         i, j = ctx.word_at(a), ctx.word_at(max(a, b - 1)) + 1
         ctx.numbers.append((i, j, n))
+        if any(s < n.end and n.start < e for s, e in time_spans):
+            continue  # «14 أبريل» is a date, not a group of people
         # «ثلاثة أشخاص», «17 مدنيا»: a counted group is a possible target
-        if j < len(ws) and not taken[j] and joined(norm, ws[j - 1], ws[j]) and n.kind != "dual":
-            cands.append(Candidate(i, j + 1, a, ws[j].end, "victim", victim=True))
-        elif n.kind == "dual" and not any(taken[i:j]):
-            cands.append(Candidate(i, j, a, b, "victim", victim=True))
+        if n.kind == "dual":
+            if i > 0 and ({st.text for st in stem_variants(ws[i - 1].text)} | {ws[i - 1].text}) & cues \
+                    and not any(taken[i:j]):
+                cands.append(Candidate(i, j, a, b, "victim", victim=True))
+            continue
+        if j < len(ws) and joined(norm, ws[j - 1], ws[j]) and not any(taken[i:j]):
+            part = next((c for c in cands if c.kind == "participant" and c.i == j), None)
+            if part is not None:
+                part.i, part.nstart, part.victim, part.kind = i, a, True, "victim"
+            elif not taken[j]:
+                cands.append(Candidate(i, j + 1, a, ws[j].end, "victim", victim=True))
     _collapse(ctx, lex, cands)
     ctx.cands = sorted(cands, key=lambda c: (c.i, -c.j))
     for p in doc.places:

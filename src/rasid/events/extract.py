@@ -189,57 +189,95 @@ def _sentence_cands(ctx: Context, s: int) -> list[Candidate]:
     return [c for c in ctx.cands if a <= c.i and c.j <= b]
 
 
+def _passive_marked(ctx: Context, h: Hit) -> bool:
+    """A past verb written with a damma (قُتل، اعتُقل) is passive."""
+    if h.form.pos != "verb" or h.form.present:
+        return False
+    s0, e0 = original_span(ctx.doc.norm_map, ctx.ws[h.i].start, ctx.ws[h.i].end)
+    return "\u064f" in ctx.doc.text[s0:e0]
+
+
+def _can_act(d: Draft, c: Candidate) -> bool:
+    """Whether a filler may be the actor of this draft."""
+    if c.kind in ("victim", "loc"):
+        return False
+    if c.kind == "country" and (d.type in ("ASSAULT", "COERCE", "MOBILIZE") or d.mode == "visit"):
+        return False
+    if c.victim and d.type in ("ASSAULT", "COERCE"):
+        return False
+    return True
+
+
 def assign_roles(ctx: Context, lex: TriggerLexicon, d: Draft) -> None:
     h = d.hit
     cands = [c for c in _sentence_cands(ctx, h.s) if c.j <= h.i or c.i >= h.j]
     after = [c for c in cands if c.i >= h.j and c.i - h.j <= 12]
     before = [c for c in cands if c.j <= h.i and h.i - c.j <= 8]
-    violent = d.type in ("ASSAULT", "COERCE")
-    ok_actor = lambda c: not (violent and c.victim) and c.kind != "victim"  # noqa: E731
     a, b = ctx.sent_words[h.s]
     # «بين A و B»
-    for k in range(h.j, min(b, h.j + 4)):
+    for k in range(h.j, min(b, h.j + 8)):
         if ctx.ws[k].text in lex.cues["between"]:
-            pair = [c for c in after if c.i > k][:2]
+            pair = [c for c in after if c.i > k and c.kind != "victim"][:2]
             if pair:
                 d.actor = pair[0]
                 d.target = pair[1] if len(pair) > 1 else None
+                _perpetrator(ctx, lex, d, after)
                 return
     if h.form.pos == "verb":
-        passive = h.j < b and (any(n[0] == h.j for n in ctx.numbers)
-                               or any(c.i == h.j and c.victim for c in after))
+        marked = _passive_marked(ctx, h)
+        passive = marked or (h.j < b and (any(n[0] == h.j for n in ctx.numbers)
+                                          or any(c.i == h.j and c.victim for c in after)))
         if not passive:
             for c in after:
-                if c.i - h.j <= 2 and not _prep_before(ctx, lex, c) and ok_actor(c):
+                if c.i - h.j <= 2 and not _prep_before(ctx, lex, c) and _can_act(d, c):
                     d.actor = c
                     break
-        if d.actor is None and not passive:
+        if d.actor is None and not marked:
             for c in reversed(before):
-                if not _prep_before(ctx, lex, c) and ok_actor(c) and c.kind != "victim":
+                if passive and h.i - c.j > 1:
+                    break
+                if not _prep_before(ctx, lex, c) and _can_act(d, c):
                     d.actor = c
                     break
     else:
         for c in after:
-            if c.i - h.j <= 2 and (not c.prefix or c.prefix.endswith("ل")) \
-                    and not _target_prep(ctx, lex, c) and ok_actor(c):
+            if c.i - h.j <= 1 and (not c.prefix or c.prefix.endswith("ل")) \
+                    and not _target_prep(ctx, lex, c) and not _prep_before_word(ctx, lex, c) \
+                    and _can_act(d, c):
                 d.actor = c
                 break
         if d.actor is None:
             for k in range(h.i - 1, max(a, h.i - 5) - 1, -1):
                 if lex.cues["doing"] & ctx.stems(k):
                     for c in reversed([c for c in before if c.j <= k and k - c.j <= 6]):
-                        if ok_actor(c) and not _prep_before(ctx, lex, c):
+                        if _can_act(d, c) and not _prep_before(ctx, lex, c):
                             d.actor = c
                             break
                     break
     start = max(h.j, d.actor.j if d.actor is not None and d.actor.i >= h.j else h.j)
-    rest = [c for c in after if c.i >= start and c is not d.actor]
+    rest = [c for c in after if c.i >= start and c is not d.actor
+            and not (d.actor is not None and c.actor_id and c.actor_id == d.actor.actor_id)]
     prepped = [c for c in rest if _target_prep(ctx, lex, c)]
     if prepped:
         d.target = prepped[0]
     elif rest:
         d.target = rest[0]
     _perpetrator(ctx, lex, d, after)
+    if d.actor is None and ontology().types[d.type].needs_actor:
+        # a dropped subject: the last person or body named earlier in the sentence
+        for c in reversed([c for c in cands if c.j <= h.i]):
+            if c.kind in ("name", "title", "institution") and not _prep_before(ctx, lex, c):
+                d.actor = c
+                break
+    if d.target is not None and d.actor is not None and (
+            d.target is d.actor or (d.target.actor_id and d.target.actor_id == d.actor.actor_id)):
+        d.target = None
+
+
+def _prep_before_word(ctx: Context, lex: TriggerLexicon, c: Candidate) -> bool:
+    if c.i == 0:
+        return False
+    return ctx.ws[c.i - 1].text in lex.cues["preps"]
 
 
 def _perpetrator(ctx: Context, lex: TriggerLexicon, d: Draft, after: list[Candidate]) -> None:
@@ -464,24 +502,48 @@ def _merge_into(f: Draft, e: Draft) -> None:
         f.modality = e.modality
 
 
+def _specific(p: Place | None) -> int:
+    if p is None:
+        return -1
+    feature = (p.feature or "").upper()
+    return 0 if feature.startswith(("PCL", "ADM1", "CONT", "RGN")) else 1
+
+
 def merge_drafts(drafts: list[Draft], norm: str) -> list[Draft]:
+    """One draft per act (see the module docstring)."""
     out: list[Draft] = []
     for e in drafts:
+        if e.hit.form.entry.attach:
+            host = next((f for f in reversed(out) if 0 <= e.hit.s - f.hit.s <= 1), None)
+            if host is not None:
+                if host.target is None and e.target is not None:
+                    host.target = e.target
+                if _specific(e.place) > _specific(host.place):
+                    host.place = e.place
+            continue
         target = None
         for f in reversed(out):
-            if f.type != e.type or not _same_actor(f.actor, e.actor, norm):
-                continue
             gap = e.hit.s - f.hit.s
-            if gap == 0:
+            if gap > 3:
+                break
+            if f.type != e.type:
+                continue
+            if gap == 0 and e.hit.form.pos == "noun" and f.hit.form.pos == "verb":
                 target = f
-            elif e.hit.definite and gap <= 2 and e.actor is None:
+            elif not _same_actor(f.actor, e.actor, norm):
+                continue
+            elif gap == 0:
+                target = f
+            elif e.hit.definite:
                 target = f
             elif gap == 1 and e.actor is not None and f.actor is not None and (
                     e.place is None or f.place is None or e.place.name == f.place.name):
                 target = f
-            if target is not None or gap > 2:
+            if target is not None:
                 break
         if target is not None:
+            if _specific(e.place) > _specific(target.place):
+                target.place, target.place_in_sentence = e.place, e.place_in_sentence
             _merge_into(target, e)
         else:
             out.append(e)

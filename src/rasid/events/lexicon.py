@@ -24,7 +24,7 @@ NOUN_PREFIXES = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب
 _PAST_SUFFIXES = ("", "ت", "وا", "ا", "تا", "ن", "نا", "تم")
 _PRES_PERSON = ("ي", "ت", "ن", "ا")
 _PRES_SUFFIXES = ("", "ون", "ان")
-_OBJECT = ("ه", "ها", "هم")
+_OBJECT = ("ها", "هم")  # not ه: «استعاده» is also the noun «استعادة»
 CUE_KEYS = ("negation", "opinion", "question", "claimed", "suspected", "denied", "future",
             "hypothetical", "perpetrator", "target_preps", "preps", "between", "report_verbs",
             "report_preps", "sources", "killed", "injured", "arrested", "no_casualties",
@@ -41,6 +41,7 @@ class TriggerEntry:
     window: int
     not_next: tuple[str, ...]
     weight: float
+    attach: bool = False
 
 
 @dataclass(slots=True, frozen=True)
@@ -140,7 +141,7 @@ def trigger_lexicon() -> TriggerLexicon:
             acled=tuple(e["acled"]) if e.get("acled") else None,
             objects=objects, window=int(e.get("window") or 0),
             not_next=tuple(normalise(x) for x in (e.get("not_next") or ())),
-            weight=float(e.get("weight", 0.6)))
+            weight=float(e.get("weight", 0.6)), attach=bool(e.get("attach")))
         entries.append(entry)
         for pair in e.get("verbs") or ():
             pasts, presents = verb_forms(pair)
