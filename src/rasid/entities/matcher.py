@@ -115,6 +115,10 @@ class PhraseIndex(Generic[T]):
         bucket.append((key, value))
         bucket.sort(key=lambda kv: -len(kv[0]))
 
+    def first_words(self) -> list[str]:
+        """The first words of all phrases."""
+        return list(self._by_first)
+
     def __contains__(self, phrase: str) -> bool:
         key = phrase_words(phrase)
         return any(k == key for k, _ in self._by_first.get(key[0] if key else "", ()))

@@ -168,10 +168,10 @@ def find_institutions(norm: str, ws: list[Word], lex: Lexicons, taken: Taken) ->
 
 
 def find_titles(norm: str, ws: list[Word], lex: Lexicons, taken: Taken,
-                orgs: dict[int, ActorMention]) -> list[ActorMention]:
-    """Office titles followed by a country or an organisation mention.
-
-    ``orgs`` maps a word index to the ORG mention that starts there."""
+                orgs: dict[int, ActorMention] | None) -> list[ActorMention]:
+    """Office titles followed by a country («وزير الخارجية الروسي»), or, when
+    ``orgs`` (word index -> the ORG mention starting there) is given, by an
+    organisation («قائد الجيش الوطني الليبي»)."""
     out: list[ActorMention] = []
     for i in range(len(ws)):
         if taken.words[i]:
@@ -180,7 +180,9 @@ def find_titles(norm: str, ws: list[Word], lex: Lexicons, taken: Taken,
             if not taken.free(m.i, m.j):
                 continue
             j = m.j
-            org = orgs.get(j)
+            org = orgs.get(j) if orgs is not None else None
+            if orgs is not None and org is None:
+                continue
             if org is not None and j < len(ws) and joined(norm, ws[j - 1], ws[j]) \
                     and lex.org_titles.best_at(norm, ws, i) is not None:
                 out.append(ActorMention(m.start, org.nend, i, org.j, "PER", "title",
@@ -204,9 +206,23 @@ def _role_names(lex: Lexicons) -> set[str]:
 _DIGIT = re.compile(r"\d")
 
 
+def _event_words() -> frozenset[str]:
+    """Single words of the trigger lexicon: never parts of a name."""
+    global _EVENT_WORDS
+    if _EVENT_WORDS is None:
+        from ..events.lexicon import trigger_lexicon
+
+        lex = trigger_lexicon()
+        _EVENT_WORDS = frozenset(k for k in lex.index.first_words())
+    return _EVENT_WORDS
+
+
+_EVENT_WORDS: frozenset[str] | None = None
+
+
 def _name_word(w: Word, lex: Lexicons, *, first: bool) -> bool:
     t = w.text
-    if len(t) < 2 or _DIGIT.search(t) or t in lex.never:
+    if len(t) < 2 or _DIGIT.search(t) or t in lex.never or t in _event_words():
         return False
     if any(s.text in lex.stop for s in stem_variants(t)):
         return False

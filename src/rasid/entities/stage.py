@@ -40,6 +40,7 @@ def extract_mentions(doc: Document, *, dictionary: ActorDictionary | None = None
     taken = Taken(len(ws))
     ms = find_dictionary(norm, ws, d, lx, taken)
     ms = resolve_short(ms)
+    ms += find_titles(norm, ws, lx, taken, None)
     ms += find_institutions(norm, ws, lx, taken)
     orgs = {m.i: m for m in ms if m.type == "ORG" and m.actor_id}
     ms += find_titles(norm, ws, lx, taken, orgs)

@@ -206,8 +206,11 @@ def _collapse(ctx: Context, lex: TriggerLexicon, cands: list[Candidate]) -> None
                 drop.add(id(c))  # nested in d
         if c.kind == "title":
             for d in cands:
-                if d.kind == "name" and c.j <= d.i <= c.j + 2:
+                if d.kind == "name" and c.j <= d.i <= c.j + 2 and joined(ctx.norm, ctx.ws[d.i - 1], ctx.ws[d.i]):
+                    # «وزير الخارجية الروسي سيرغي لافروف»: one filler, the name's actor
                     drop.add(id(c))
+                    d.i, d.nstart, d.prefix = c.i, c.nstart, c.prefix
+                    d.actor_id = d.actor_id or c.actor_id
     kept = [c for c in cands if id(c) not in drop]
     by_end = {c.j: c for c in kept}
     for c in kept:

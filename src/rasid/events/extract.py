@@ -67,6 +67,7 @@ class Hit:
     s: int
     prefix: str = ""
     definite: bool = False
+    obj_mode: str | None = None
 
 
 @dataclass(slots=True)
@@ -75,6 +76,7 @@ class Draft:
     type: str
     mode: str | None
     actor: Candidate | None = None
+    obj_mode: str | None = None
     target: Candidate | None = None
     place: Place | None = None
     place_in_sentence: bool = False
@@ -119,7 +121,7 @@ def find_triggers(ctx: Context, lex: TriggerLexicon, s: int) -> list[Hit]:
             if _not_next(ctx, f, m.j, b):
                 continue
             obj_end = _object_end(ctx, f, m.j, b)
-            if f.entry.objects and obj_end is None:
+            if f.entry.objects and (obj_end is None or _not_next(ctx, f, obj_end[1], b)):
                 continue
             chosen = (m, obj_end)
             break
@@ -129,8 +131,14 @@ def find_triggers(ctx: Context, lex: TriggerLexicon, s: int) -> list[Hit]:
         m, obj_end = chosen
         word = ctx.norm[m.start:ctx.ws[m.i].end]
         prev = ctx.ws[m.i - 1].text if m.i > a else ""
+        obj_mode = None
+        if obj_end is not None and m.value.entry.mode is None:
+            obj = lex.index.best_at(ctx.norm, ctx.ws, obj_end[0], prefixes=NOUN_PREFIXES)
+            if obj is not None and obj.value.entry.type == m.value.entry.type:
+                obj_mode = obj.value.entry.mode
         hits.append(Hit(m.value, m.i, m.j, m.start, m.end, s, m.prefix,
-                        definite=m.value.pos == "noun" and (word.startswith("ال") or prev in _DEMONSTRATIVES)))
+                        definite=m.value.pos == "noun" and (word.startswith("ال") or prev in _DEMONSTRATIVES),
+                        obj_mode=obj_mode))
         if obj_end is not None:
             consumed.update(range(obj_end[0], obj_end[1]))
         i = m.j
@@ -145,7 +153,7 @@ def _not_next(ctx: Context, f: TriggerForm, j: int, b: int) -> bool:
         if w.endswith("*"):
             if nxt.startswith(w[:-1]):
                 return True
-        elif nxt == w:
+        elif nxt == w or nxt.removesuffix("ا") == w:  # «إعلاميا»: accusative of «إعلامي»
             return True
     return False
 
@@ -201,7 +209,7 @@ def _can_act(d: Draft, c: Candidate) -> bool:
     """Whether a filler may be the actor of this draft."""
     if c.kind in ("victim", "loc"):
         return False
-    if c.kind == "country" and (d.type in ("ASSAULT", "COERCE", "MOBILIZE") or d.mode == "visit"):
+    if c.kind == "country" and (d.type in ("ASSAULT", "COERCE") or d.mode == "visit"):
         return False
     if c.victim and d.type in ("ASSAULT", "COERCE"):
         return False
@@ -453,7 +461,7 @@ def sentence_source(ctx: Context, lex: TriggerLexicon, s: int) -> tuple[str | No
             j += 1
         if j >= b:
             continue
-        at = [c for c in cands if c.i == j]
+        at = [c for c in cands if c.i == j and not (c.kind == "participant" and c.j - c.i == 1)]
         if at and at[0].kind in ("name", "institution", "participant", "bare"):
             src = ctx.doc.text[slice(*original_span(ctx.doc.norm_map, at[0].nstart, at[0].nend))]
             head = ctx.norm[at[0].nstart:at[0].nend].split(" ")[0]
@@ -583,7 +591,7 @@ def extract_events(doc: Document, *, drop: tuple[str, ...] = DROP,
         figures = sentence_figures(ctx, lx, s)
         source, source_cand = sentence_source(ctx, lx, s)
         for h in hits:
-            d = Draft(h, h.form.entry.type, h.form.entry.mode)
+            d = Draft(h, h.form.entry.type, h.form.entry.mode or h.obj_mode)
             assign_roles(ctx, lx, d)
             assign_modality(ctx, lx, d, hits)
             assign_place_date(ctx, d, doc.published)

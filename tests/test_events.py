@@ -1,0 +1,167 @@
+"""The events stage on sentences written for these tests (not from the gold)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rasid.document import Document
+from rasid.pipeline import analyze
+
+
+def run(text: str, published: str = "2019-05-09") -> Document:
+    return analyze(Document(text=text, published=published))
+
+
+def events(text: str, published: str = "2019-05-09"):
+    return [e.to_contract() for e in run(text, published).events]
+
+
+def only(text: str, type_: str, published: str = "2019-05-09") -> dict:
+    got = [e for e in events(text, published) if e["type"] == type_]
+    assert len(got) == 1, events(text, published)
+    return got[0]
+
+
+@pytest.mark.parametrize("text, type_, actor, target", [
+    ("استقبل الرئيس المصري عبدالفتاح السيسي، الأحد، رئيس الوزراء العراقي عادل عبد المهدي في القاهرة.",
+     "CONSULT", "عبدالفتاح السيسي", "عادل عبد المهدي"),
+    ("أشاد وزير الخارجية الروسي سيرغي لافروف بدور مصر في المنطقة.", "SUPPORT", "سيرغي لافروف", None),
+    ("شنت طائرات التحالف العربي غارات على مواقع للحوثيين في صنعاء.", "ASSAULT", "التحالف العربي", "لحوثيين"),
+    ("اعتقلت قوات الأمن التركية 17 شخصا في مدينة مانيسا.", "COERCE", "قوات الأمن التركية", "17 شخصا"),
+    ("اتهم الجيش اللبناني حزب الله بتهريب السلاح عبر الحدود.", "ACCUSE", "الجيش اللبناني", "حزب الله"),
+    ("دعا مجلس الأمن الدولي إلى وقف فوري لإطلاق النار في ليبيا.", "REQUEST", "مجلس الأمن الدولي", None),
+    ("هدد عبد الملك الحوثي بمهاجمة السفن في البحر الأحمر.", "THREATEN", "عبد الملك الحوثي", None),
+    ("فرض الاتحاد الأوروبي عقوبات جديدة على إيران.", "SANCTION", "الاتحاد الأوروبي", "إيران"),
+    ("انسحبت قوات الدعم السريع من مدينة ود مدني.", "RETREAT", "قوات الدعم السريع", None),
+    ("تظاهر آلاف الطلاب في الخرطوم احتجاجا على رفع الأسعار.", "PROTEST", None, None),
+    ("نشرت السعودية تعزيزات عسكرية على حدودها مع اليمن.", "MOBILIZE", "السعودية", None),
+])
+def test_event_families_and_roles(text, type_, actor, target):
+    e = only(text, type_)
+    if actor is not None:
+        assert e["actor"] and actor in e["actor"]["text"]
+    if target is not None:
+        assert e["target"] and target in e["target"]["text"]
+    for role in ("actor", "target"):
+        if e[role]:
+            assert text[e[role]["start"]:e[role]["end"]] == e[role]["text"]
+    assert text[e["trigger"]["start"]:e["trigger"]["end"]] == e["trigger"]["text"]
+
+
+@pytest.mark.parametrize("text, acled", [
+    ("شنت طائرات التحالف العربي غارات على مواقع للحوثيين في صنعاء.",
+     ("Explosions/Remote violence", "Air/drone strike")),
+    ("اعتقلت قوات الأمن التركية 17 شخصا في مدينة مانيسا.", ("Strategic developments", "Arrests")),
+    ("اختطف مسلحون مجهولون صحفيا في مدينة بنغازي.",
+     ("Violence against civilians", "Abduction/forced disappearance")),
+])
+def test_event_acled_types(text, acled):
+    e = events(text)[0]
+    assert (e["acled_event_type"], e["acled_sub_event_type"]) == acled
+
+
+@pytest.mark.parametrize("text, killed, injured, arrested", [
+    ("قتل ثلاثة أشخاص وأصيب خمسة آخرون في هجوم على قرية قرب سبها.", 3, 5, None),
+    ("أصيب أربعة مدنيين في قصف على حي سكني في حلب.", 0, 4, None),
+    ("هاجم مسلحون نقطة تفتيش في العريش.", None, None, None),
+    ("لقي 12 من رجال الأمن و4 مدنيين حتفهم في تفجير سيارة مفخخة في مقديشو.", 16, None, None),
+    ("ألقت الشرطة المصرية القبض على خمسة أشخاص في الإسكندرية.", 0, None, 5),
+    ("التقى وزير الخارجية الأمريكي مايك بومبيو نظيره الروسي في موسكو.", 0, None, None),
+])
+def test_event_figures(text, killed, injured, arrested):
+    e = events(text)[0]
+    assert (e["fatalities"], e["injured"], e["arrested"]) == (killed, injured, arrested)
+
+
+@pytest.mark.parametrize("text, modality, actor", [
+    ("قتل ثلاثة أشخاص في هجوم على بلدة في جنوب ليبيا يشتبه أنه من تنفيذ تنظيم الدولة الإسلامية.",
+     "suspected", "الدولة الإسلامية"),
+    ("قتل عشرة جنود في هجوم أعلنت حركة الشباب مسؤوليتها عنه.", "claimed", "حركة الشباب"),
+    ("وتبنى تنظيم داعش الهجوم على الفندق.", "claimed", "داعش"),
+    ("نفت الحكومة السورية أنها قصفت المدينة بالأسلحة الكيماوية.", "denied", None),
+    ("هاجم مسلحون نقطة تفتيش في العريش.", "asserted", "مسلحون"),
+])
+def test_event_modality(text, modality, actor):
+    got = [e for e in events(text) if e["type"] == "ASSAULT"]
+    assert got and got[0]["modality"] == modality
+    if actor:
+        assert got[0]["actor"] and actor in got[0]["actor"]["text"]
+
+
+def test_future_consult_becomes_agree():
+    e = events("سيزور الرئيس الفرنسي إيمانويل ماكرون الجزائر الأسبوع المقبل.")
+    assert [x["type"] for x in e] == ["AGREE"]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("قال مصدر أمني إن مسلحين هاجموا نقطة تفتيش في العريش.", "مصدر أمني"),
+    ("قتل جنديان في انفجار عبوة ناسفة حسبما أفادت مصادر محلية.", "مصادر محلية"),
+    ("وذكر سكان أن مسلحين اقتحموا البلدة وفتحوا النار.", "سكان"),
+])
+def test_event_reported_by(text, source):
+    e = events(text)[0]
+    assert e["reported_by"] == source
+
+
+@pytest.mark.parametrize("text", [
+    "أرى أن الهجوم على المدينة كان خطأ كبيرا.",
+    "هل قصفت الطائرات المدينة أمس؟",
+    "لم تقصف الطائرات المدينة أمس.",
+    "شن الوزير هجوما إعلاميا على المعارضة.",
+    "تعرض الفريق لهجوم إعلامي واسع بعد الهزيمة.",
+    "إذا هاجمت القوات المدينة فسترد المقاومة بقوة.",
+    "رفضت المصادر الكشف عن هويتها.",
+    "وصلت الطائرة فجر أمس إلى المطار.",
+    "الكل هنا يتظاهر بمظهر الضحية.",
+])
+def test_no_event(text):
+    assert events(text) == []
+
+
+def test_mentions_of_one_act_merge():
+    text = ("شن طيران التحالف العربي غارات على مواقع للحوثيين في صنعاء صباح الأحد. "
+            "وأوضحت المصادر أن الغارات استهدفت معسكرا للتدريب غربي العاصمة.")
+    got = [e for e in events(text, "2015-07-26") if e["type"] == "ASSAULT"]
+    assert len(got) == 1
+    assert got[0]["date"] == "2015-07-26"
+
+
+def test_verb_and_noun_of_one_killing_merge():
+    got = events("قتل ثلاثة أشخاص في هجوم على بلدة قرب سبها.")
+    assert [e["type"] for e in got] == ["ASSAULT"]
+    assert got[0]["fatalities"] == 3
+
+
+def test_event_ids_unique_and_confidence_in_range():
+    got = events("شنت طائرات التحالف العربي غارات على صنعاء. واعتقلت الشرطة المصرية خمسة أشخاص.")
+    assert len({e["id"] for e in got}) == len(got) == 2
+    assert all(0 < e["confidence"] <= 1 for e in got)
+
+
+# ------------------------------------------------------------------ quotes
+
+@pytest.mark.parametrize("text, speaker, quote", [
+    ("وقال المتحدث باسم الجيش الوطني الليبي «إن قواتنا تتقدم نحو العاصمة بثبات».",
+     "الجيش الوطني الليبي", "إن قواتنا تتقدم نحو العاصمة بثبات"),
+    ("وأضاف حفتر: “لن نتوقف حتى تحرير طرابلس”.", "حفتر", "لن نتوقف حتى تحرير طرابلس"),
+    ("وقال بيان الرئاسة إن \"الجانبين اتفقا على مواصلة التنسيق الأمني\".", None,
+     "الجانبين اتفقا على مواصلة التنسيق الأمني"),
+])
+def test_quotes_with_speaker(text, speaker, quote):
+    qs = run(text).quotes
+    assert len(qs) == 1
+    assert qs[0].text == quote
+    assert text[qs[0].start:qs[0].end] == quote
+    if speaker:
+        assert qs[0].speaker == speaker
+
+
+def test_quote_without_closing_mark_ends_at_paragraph():
+    text = "وقال بيان الرئاسة إن “حفتر بحث مع الرئيس الجهود الليبية لمكافحة الإرهاب\n\nوفي سياق آخر وصل الوفد."
+    qs = run(text).quotes
+    assert len(qs) == 1
+    assert qs[0].text == "حفتر بحث مع الرئيس الجهود الليبية لمكافحة الإرهاب"
+
+
+def test_scare_quotes_are_not_quotes():
+    assert run("اعتقلت الشرطة 16 شخصا بشبهة «الإرهاب» في المدينة.").quotes == []
