@@ -310,10 +310,13 @@ def _perpetrator(ctx: Context, lex: TriggerLexicon, d: Draft, after: list[Candid
 
 # ------------------------------------------------------------------ place, date, figures
 
+PLACE_WINDOW = 12
+
+
 def assign_place_date(ctx: Context, d: Draft, published: str | None) -> None:
     h = d.hit
     a, b = ctx.sent_words[h.s]
-    places = [(i, p) for i, p in ctx.places if a <= i < b]
+    places = [(i, p) for i, p in ctx.places if a <= i < b and abs(i - h.i) <= PLACE_WINDOW]
     if places:
         after = [x for x in places if x[0] >= h.i]
         i, p = after[0] if after else places[-1]
@@ -322,20 +325,17 @@ def assign_place_date(ctx: Context, d: Draft, published: str | None) -> None:
     if times:
         i, t = min(times, key=lambda x: abs(x[0] - h.i))
         d.date, d.date_precision, d.date_in_sentence = t.value, t.precision, True
-        return
-    lo = ctx.sent_words[max(0, h.s - 2)][0]
-    earlier = [(i, t) for i, t in ctx.times if lo <= i < a and t.value]
-    if earlier:
-        d.date, d.date_precision = earlier[-1][1].value, earlier[-1][1].precision
     elif published:
+        # the article does not date the act: the week of publication
         d.date, d.date_precision = published[:10], "week"
 
 
-def sentence_figures(ctx: Context, lex: TriggerLexicon, s: int) -> dict[str, int | None]:
-    """Killed, injured and arrested counts stated in sentence ``s``."""
+def sentence_figures(ctx: Context, lex: TriggerLexicon, s: int) -> list[tuple[int, str, int]]:
+    """``(word, kind, count)`` for each killed/injured/arrested cue of
+    sentence ``s`` that has a number next to it («و N» after it adds up)."""
     a, b = ctx.sent_words[s]
     nums = [(i, j, n) for i, j, n in ctx.numbers if a <= i < b and isinstance(n.value, (int, float))]
-    out: dict[str, int | None] = {"killed": None, "injured": None, "arrested": None}
+    out: list[tuple[int, str, int]] = []
     used: set[int] = set()
     cue_at = {}
     for k in range(a, b):
@@ -358,14 +358,19 @@ def sentence_figures(ctx: Context, lex: TriggerLexicon, s: int) -> dict[str, int
         for x in nums:
             if id(x) in used or not (first[1] <= x[0] <= first[1] + 5):
                 continue
-            if any(first[1] <= q <= x[0] for q in cue_at if cue_at[q] != key):
+            if any(first[1] <= q <= x[0] for q in cue_at):
                 break
             nstart = _norm_offset(ctx, x[2].start)
             if ctx.ws[x[0]].text.startswith("و") or (nstart > 0 and ctx.norm[nstart - 1] == "و"):
                 used.add(id(x))
                 total += int(x[2].value)
-        out[key] = (out[key] or 0) + total
+        out.append((k, key, total))
     return out
+
+
+def _figure(figures: list[tuple[int, str, int]], key: str, h: Hit) -> int | None:
+    got = [(abs(k - h.i), n) for k, kk, n in figures if kk == key]
+    return min(got)[1] if got else None
 
 
 def _norm_offset(ctx: Context, offset: int) -> int:
@@ -530,9 +535,19 @@ def merge_drafts(drafts: list[Draft], norm: str) -> list[Draft]:
                     host.place = e.place
             continue
         target = None
+        if e.hit.form.entry.toll and e.actor is None:
+            same_sentence = [f for f in out if f.hit.s == e.hit.s and f.type == e.type]
+            prev = [f for f in out if f.hit.s == e.hit.s - 1 and f.type == e.type]
+            if not same_sentence and prev:
+                target = prev[-1]
         for f in reversed(out):
+            if target is not None:
+                break
             gap = e.hit.s - f.hit.s
             if gap > 3:
+                break
+            if gap == 1 and f.type == e.type and e.fatalities and e.fatalities == f.fatalities:
+                target = f  # the same toll told again
                 break
             if f.type != e.type:
                 continue
@@ -596,14 +611,14 @@ def extract_events(doc: Document, *, drop: tuple[str, ...] = DROP,
             assign_modality(ctx, lx, d, hits)
             assign_place_date(ctx, d, doc.published)
             if d.type == "ASSAULT":
-                d.fatalities = figures["killed"]
-                if d.fatalities is None and (figures["injured"] or _no_casualties(ctx, lx, s)):
+                d.fatalities = _figure(figures, "killed", h)
+                d.injured = _figure(figures, "injured", h)
+                if d.fatalities is None and (d.injured or _no_casualties(ctx, lx, s)):
                     d.fatalities = 0
-                d.injured = figures["injured"]
             else:
                 d.fatalities = 0
             if d.type == "COERCE":
-                d.arrested = figures["arrested"]
+                d.arrested = _figure(figures, "arrested", h)
             if source and (d.actor is None or source_cand is not d.actor):
                 d.reported_by = source
             if d.modality == "future" and d.type in _SHIFT_FUTURE:
@@ -616,6 +631,9 @@ def extract_events(doc: Document, *, drop: tuple[str, ...] = DROP,
         t = onto.types[d.type]
         if t.needs_actor and d.actor is None:
             continue
+        if d.actor is None and d.target is None and not d.place_in_sentence \
+                and d.fatalities is None and not d.injured and not d.arrested:
+            continue  # a bare mention («تطور القتال»): nothing to record
         events.append(_to_event(ctx, d, len(events) + 1))
     return events
 

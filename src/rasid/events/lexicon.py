@@ -42,6 +42,7 @@ class TriggerEntry:
     not_next: tuple[str, ...]
     weight: float
     attach: bool = False
+    toll: bool = False
 
 
 @dataclass(slots=True, frozen=True)
@@ -141,7 +142,8 @@ def trigger_lexicon() -> TriggerLexicon:
             acled=tuple(e["acled"]) if e.get("acled") else None,
             objects=objects, window=int(e.get("window") or 0),
             not_next=tuple(normalise(x) for x in (e.get("not_next") or ())),
-            weight=float(e.get("weight", 0.6)), attach=bool(e.get("attach")))
+            weight=float(e.get("weight", 0.6)), attach=bool(e.get("attach")),
+            toll=bool(e.get("toll")))
         entries.append(entry)
         for pair in e.get("verbs") or ():
             pasts, presents = verb_forms(pair)
