@@ -310,7 +310,7 @@ def _perpetrator(ctx: Context, lex: TriggerLexicon, d: Draft, after: list[Candid
 
 # ------------------------------------------------------------------ place, date, figures
 
-PLACE_WINDOW = 12
+PLACE_WINDOW = 15
 
 
 def assign_place_date(ctx: Context, d: Draft, published: str | None) -> None:
