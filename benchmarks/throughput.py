@@ -41,7 +41,8 @@ def main(argv: list[str] | None = None) -> int:
     pipeline(Document(text="استقبل الرئيس المصري في القاهرة وزير الخارجية الليبي يوم الخميس."))
     startup = time.perf_counter() - t0
 
-    docs = list(islice(iter_jsonl(corpus), args.n))
+    rejected: list[str] = []
+    docs = list(islice(iter_jsonl(corpus, on_error=lambda e: rejected.append(str(e))), args.n))
     n_chars = sum(len(d.text) for d in docs)
     counts = {"tokens": 0, "sentences": 0, "entities": 0, "places": 0, "times": 0, "events": 0}
     t1 = time.perf_counter()
@@ -54,6 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"pipeline: {' > '.join(pipeline.names)}")
     print(f"start-up (load resources, first article): {startup:.2f} s")
+    print(f"input records refused (empty or not Arabic): {len(rejected)}")
     print(f"articles: {len(docs)} ({n_chars / 1e6:.2f} M characters) in {elapsed:.2f} s")
     print(f"throughput: {len(docs) / elapsed:.1f} articles/s, {counts['tokens'] / elapsed:,.0f} tokens/s")
     print("found: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
