@@ -38,9 +38,21 @@ const topojson = require(process.argv[1]);
 const topo = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
 const fc = topojson.feature(topo, topo.objects.countries);
 const round = (c) => Array.isArray(c[0]) ? c.map(round) : c.map((v) => Math.round(v * 1e4) / 1e4);
+// Rings that cross the antimeridian (Russia, Fiji, Antarctica) jump from +180
+// to -180; unwrap their longitudes so that no edge spans the whole map.
+const unwrap = (ring) => {
+  let prev = null;
+  return ring.map(([lon, lat]) => {
+    if (prev !== null) { while (lon - prev > 180) lon -= 360; while (lon - prev < -180) lon += 360; }
+    prev = lon;
+    return [lon, lat];
+  });
+};
+const rings = (g) => g.type === "Polygon" ? g.coordinates.map(unwrap)
+  : g.type === "MultiPolygon" ? g.coordinates.map((p) => p.map(unwrap)) : g.coordinates;
 for (const f of fc.features) {
   f.properties = {name: f.properties.name, id: f.id ?? null};
-  f.geometry.coordinates = round(f.geometry.coordinates);
+  f.geometry.coordinates = round(rings(f.geometry));
 }
 process.stdout.write(JSON.stringify(fc));
 """

@@ -3,7 +3,9 @@ in-memory store filled with articles built in code."""
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 from html.parser import HTMLParser
 
 import pytest
@@ -13,6 +15,10 @@ from rasid.api.app import create_app, event_feature, missing_vendor_files
 from rasid.document import Document, Entity, Event, Mention, Place, Quote, Sentence, TimeSpan
 from rasid.settings import get as setting
 from rasid.web.highlight import Mark, marks_from_contract, render_marked
+
+import rasid.web
+
+REPO_STATIC = Path(rasid.web.__file__).parent / "static"
 
 # --- articles built in code ---------------------------------------------------------
 
@@ -482,3 +488,17 @@ def test_build_web_is_idempotent(tmp_path):
     assert {"leaflet.js", "leaflet.css"} <= {p.name for p in (out / "leaflet").iterdir()}
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["packages"] == {"leaflet": "1.9.4", "world-atlas": "2.0.2", "topojson-client": "3.1.0"}
+
+
+def test_build_web_outlines_have_no_edge_across_the_map():
+    """Rings crossing the antimeridian are unwrapped: no edge spans >180° of longitude."""
+    outlines = REPO_STATIC / "vendor" / "world" / "countries-110m.geojson"
+    if not outlines.exists():
+        pytest.fail("web assets are not built: run `make web`")
+    fc = json.loads(outlines.read_text(encoding="utf-8"))
+    polygons = []
+    for f in fc["features"]:
+        g = f["geometry"]
+        polygons += [g["coordinates"]] if g["type"] == "Polygon" else g["coordinates"]
+    worst = max(abs(b[0] - a[0]) for poly in polygons for ring in poly for a, b in zip(ring, ring[1:]))
+    assert worst < 180
