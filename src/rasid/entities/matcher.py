@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Generic, Iterable, TypeVar
 
 from ..text.normalise import normalise
@@ -55,7 +56,15 @@ class Stem:
 
 
 def words(norm: str) -> list[Word]:
-    """The words (letters and digits) of a normalised text, in order."""
+    """The words (letters and digits) of a normalised text, in order.
+
+    The list is computed once per text and shared by every caller (the
+    entities, events and quotes stages all read it): do not modify it."""
+    return _words(norm)
+
+
+@lru_cache(maxsize=4)
+def _words(norm: str) -> list[Word]:
     return [Word(m.start(), m.end(), m.group()) for m in WORD.finditer(norm)]
 
 
@@ -63,12 +72,22 @@ def joined(norm: str, a: Word, b: Word) -> bool:
     """Whether ``b`` directly follows ``a`` inside one name (no punctuation
     other than dots and dashes, no line break)."""
     gap = norm[a.end:b.start]
-    return bool(_JOIN.fullmatch(gap))
+    return gap == " " or bool(_JOIN.fullmatch(gap))
 
 
 def stem_variants(text: str, *, min_stem: int = 2,
-                  prefixes: Iterable[str] = PROCLITICS) -> list[Stem]:
-    """Readings of ``text``: the whole word first, then each proclitic split."""
+                  prefixes: Iterable[str] = PROCLITICS) -> tuple[Stem, ...]:
+    """Readings of ``text``: the whole word first, then each proclitic split.
+
+    Memoised per distinct word (the same words are read by every phrase
+    index and finder): the result is a shared tuple."""
+    if not isinstance(prefixes, tuple):
+        prefixes = tuple(prefixes)
+    return _stem_variants(text, min_stem, prefixes)
+
+
+@lru_cache(maxsize=1 << 18)
+def _stem_variants(text: str, min_stem: int, prefixes: tuple[str, ...]) -> tuple[Stem, ...]:
     out = [Stem(0, text)]
     for p in prefixes:
         if not text.startswith(p):
@@ -79,7 +98,14 @@ def stem_variants(text: str, *, min_stem: int = 2,
         out.append(Stem(len(p), rest, p))
         if p.endswith("ل") and rest.startswith("ل") and not rest.startswith("ال"):
             out.append(Stem(len(p), "ا" + rest, p, virtual=True))
-    return out
+    return tuple(out)
+
+
+@lru_cache(maxsize=1 << 18)
+def stem_texts(text: str, *, virtual: bool = True) -> frozenset[str]:
+    """The stems of :func:`stem_variants` (default proclitics) as a set;
+    without the virtual ل + ال readings when ``virtual`` is false."""
+    return frozenset(s.text for s in stem_variants(text) if virtual or not s.virtual)
 
 
 def phrase_words(phrase: str) -> tuple[str, ...]:
@@ -102,10 +128,16 @@ class Match(Generic[T]):
 
 
 class PhraseIndex(Generic[T]):
-    """Phrases (tuples of words) with a value each, matched longest first."""
+    """Phrases (tuples of words) with a value each, matched longest first.
+
+    The readings of a word that start some phrase are memoised per index
+    (most words start none, and are then skipped with one dict lookup)."""
+
+    _MEMO_MAX = 1 << 17
 
     def __init__(self) -> None:
         self._by_first: dict[str, list[tuple[tuple[str, ...], T]]] = {}
+        self._memo: dict[tuple[str, tuple[str, ...] | None], tuple] = {}
 
     def add(self, phrase: tuple[str, ...] | str, value: T) -> None:
         key = phrase_words(phrase) if isinstance(phrase, str) else phrase
@@ -114,6 +146,7 @@ class PhraseIndex(Generic[T]):
         bucket = self._by_first.setdefault(key[0], [])
         bucket.append((key, value))
         bucket.sort(key=lambda kv: -len(kv[0]))
+        self._memo.clear()
 
     def first_words(self) -> list[str]:
         """The first words of all phrases."""
@@ -123,14 +156,31 @@ class PhraseIndex(Generic[T]):
         key = phrase_words(phrase)
         return any(k == key for k, _ in self._by_first.get(key[0] if key else "", ()))
 
+    def _starts(self, text: str, prefixes: tuple[str, ...] | None) -> tuple:
+        """``(reading, phrases)`` for each reading of ``text`` that starts a
+        phrase (``prefixes`` None: the whole word only)."""
+        memo_key = (text, prefixes)
+        got = self._memo.get(memo_key)
+        if got is None:
+            variants = stem_variants(text, prefixes=prefixes) if prefixes is not None else (Stem(0, text),)
+            got = tuple((st, bucket) for st in variants if (bucket := self._by_first.get(st.text)))
+            if len(self._memo) >= self._MEMO_MAX:
+                self._memo.clear()
+            self._memo[memo_key] = got
+        return got
+
     def match_at(self, norm: str, ws: list[Word], i: int, *, strip: bool = True,
                  prefixes: Iterable[str] = PROCLITICS) -> list[Match[T]]:
         """Every phrase that starts at word ``i``, longest first, fewer
         stripped characters first among equals."""
+        if strip and not isinstance(prefixes, tuple):
+            prefixes = tuple(prefixes)
+        starts = self._starts(ws[i].text, prefixes if strip else None)
+        if not starts:
+            return []
         found: list[Match[T]] = []
-        variants = stem_variants(ws[i].text, prefixes=prefixes) if strip else [Stem(0, ws[i].text)]
-        for st in variants:
-            for key, value in self._by_first.get(st.text, ()):
+        for st, bucket in starts:
+            for key, value in bucket:
                 n = len(key)
                 if i + n > len(ws):
                     continue

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from .dictionary import ActorDictionary, Lexicons
-from .matcher import PROCLITICS, Word, joined, stem_variants
+from .matcher import PROCLITICS, Word, joined, stem_texts, stem_variants
 
 
 @dataclass(slots=True)
@@ -64,8 +64,8 @@ class Taken:
             self.words[k] = True
 
 
-def _stems(w: Word) -> set[str]:
-    return {s.text for s in stem_variants(w.text)}
+def _stems(w: Word) -> frozenset[str]:
+    return stem_texts(w.text)
 
 
 def find_dictionary(norm: str, ws: list[Word], d: ActorDictionary, lex: Lexicons,
@@ -224,7 +224,7 @@ def _name_word(w: Word, lex: Lexicons, *, first: bool) -> bool:
     t = w.text
     if len(t) < 2 or _DIGIT.search(t) or t in lex.never or t in _event_words():
         return False
-    if any(s.text in lex.stop for s in stem_variants(t)):
+    if not stem_texts(t).isdisjoint(lex.stop):
         return False
     if t in lex.person_titles or t in lex.complements:
         return False
@@ -249,7 +249,7 @@ def find_names(norm: str, ws: list[Word], lex: Lexicons, taken: Taken) -> list[A
     n = len(ws)
     while i < n:
         w = ws[i]
-        stems = {s.text for s in stem_variants(w.text) if not s.virtual}
+        stems = stem_texts(w.text, virtual=False)
         # Kunya: ابو + name word (+ nisba)
         if "ابو" in stems and i + 1 < n and taken.free(i, i + 2) and joined(norm, w, ws[i + 1]):
             nxt = ws[i + 1].text

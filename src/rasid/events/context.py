@@ -13,7 +13,7 @@ import bisect
 from dataclasses import dataclass, field
 
 from ..document import Document, NumberSpan, Place, Sentence, TimeSpan
-from ..entities.matcher import PROCLITICS, PhraseIndex, Word, joined, stem_variants, words
+from ..entities.matcher import PROCLITICS, PhraseIndex, Word, joined, stem_texts, stem_variants, words
 from ..entities.stage import MENTIONS_KEY, ensure_norm, extract_mentions
 from ..text.normalise import original_span
 from .lexicon import TriggerLexicon
@@ -65,8 +65,9 @@ class Context:
                 return n
         return len(self.sent_words) - 1
 
-    def stems(self, i: int) -> set[str]:
-        return {s.text for s in stem_variants(self.ws[i].text) if not s.virtual}
+    def stems(self, i: int) -> frozenset[str]:
+        """The proclitic readings of word ``i`` (not the virtual ones)."""
+        return stem_texts(self.ws[i].text, virtual=False)
 
 
 def _to_norm(doc: Document, offset: int) -> int:
@@ -119,8 +120,9 @@ def build_context(doc: Document, lex: TriggerLexicon) -> Context:
     for m in mentions:
         cands.append(Candidate(m.i, m.j, m.nstart, m.nend, kind_of.get(m.source, "name"), m.actor_id,
                                m.prefix))
-    for k in range(len(ws)):
-        taken[k] = any(c.i <= k < c.j for c in cands)
+    for c in cands:
+        for k in range(max(c.i, 0), min(c.j, len(ws))):
+            taken[k] = True
     for e in doc.entities:
         if e.type != "LOC":
             continue
@@ -141,7 +143,7 @@ def build_context(doc: Document, lex: TriggerLexicon) -> Context:
             continue  # «14 أبريل» is a date, not a group of people
         # «ثلاثة أشخاص», «17 مدنيا»: a counted group is a possible target
         if n.kind == "dual":
-            if i > 0 and ({st.text for st in stem_variants(ws[i - 1].text)} | {ws[i - 1].text}) & cues \
+            if i > 0 and (stem_texts(ws[i - 1].text) | {ws[i - 1].text}) & cues \
                     and not any(taken[i:j]):
                 cands.append(Candidate(i, j, a, b, "victim", victim=True))
             continue

@@ -16,7 +16,7 @@ import bisect
 import re
 
 from ..document import Document, Quote
-from ..entities.matcher import stem_variants, words
+from ..entities.matcher import stem_texts, words
 from ..entities.stage import MENTIONS_KEY, ensure_norm, extract_mentions
 from ..text.normalise import original_span
 from .lexicon import trigger_lexicon
@@ -70,7 +70,7 @@ def find_quotes(doc: Document) -> list[Quote]:
         lo = max(bisect.bisect_left(starts, ns), first_word - 40)
         verb = None
         for k in range(first_word - 1, lo - 1, -1):
-            if {s.text for s in stem_variants(ws[k].text)} & speech:
+            if stem_texts(ws[k].text) & speech:
                 verb = k
                 break
         n_words = len(doc.text[qs:qe].split())
