@@ -56,12 +56,22 @@ class Candidate:
 class Gazetteer:
     """Lookup from normalised names to :class:`Candidate` tuples."""
 
-    __slots__ = ("records", "names", "max_words")
+    __slots__ = ("records", "names", "max_words", "_lengths")
 
     def __init__(self, records: list[Candidate], names: dict[str, tuple[int, ...]]):
         self.records = records
         self.names = names
         self.max_words = max((k.count(" ") + 1 for k in names), default=1)
+        lengths: dict[str, set[int]] = {}
+        for k in names:
+            parts = k.split(" ")
+            lengths.setdefault(parts[0], set()).add(len(parts))
+        self._lengths = {w: tuple(sorted(ns, reverse=True)) for w, ns in lengths.items()}
+
+    def lengths(self, first: str) -> tuple[int, ...]:
+        """How many words the names starting with word ``first`` have, longest
+        first (empty when no name starts with it)."""
+        return self._lengths.get(first, ())
 
     def __len__(self) -> int:
         return len(self.names)

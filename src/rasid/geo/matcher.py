@@ -135,8 +135,10 @@ def words_of(norm: str) -> list[Word]:
     return [Word(m.group(), m.start(), m.end()) for m in _WORD.finditer(norm)]
 
 
-def _stems(word: str, prefixes: tuple[str, ...]) -> list[tuple[int, str]]:
-    """``(prefix length, stem)`` readings of a word: whole word first."""
+@lru_cache(maxsize=1 << 17)
+def _stems(word: str, prefixes: tuple[str, ...]) -> tuple[tuple[int, str], ...]:
+    """``(prefix length, stem)`` readings of a word: whole word first
+    (memoised per distinct word)."""
     out = [(0, word)]
     if word.startswith("لل") and len(word) > 3:
         out.append((1, "ا" + word[1:]))
@@ -145,7 +147,7 @@ def _stems(word: str, prefixes: tuple[str, ...]) -> list[tuple[int, str]]:
             out.append((len(p), word[len(p):]))
             if word[len(p):].startswith("لل") and len(word) - len(p) > 3:
                 out.append((len(p) + 1, "ا" + word[len(p) + 1:]))
-    return out
+    return tuple(out)
 
 
 def find_mentions(text: str, *, norm: str | None = None, norm_map: list[int] | None = None,
@@ -178,23 +180,21 @@ def find_mentions(text: str, *, norm: str | None = None, norm_map: list[int] | N
 
 
 def _match_at(words: list[Word], i: int, gaz: Gazetteer, ctx: Context):
-    """The longest name starting at word ``i``: ``(prefix len, words, key, candidates)``."""
+    """The longest name starting at word ``i``: ``(prefix len, words, key, candidates)``.
+
+    Only the name lengths the gazetteer has for a reading's first word are tried."""
     best = None
-    counts, _ = word_counts()
     word = words[i].norm
+    limit = min(gaz.max_words, len(words) - i)
     for plen, stem in _stems(word, ctx.prefixes):
         if plen and best is not None:
             break  # the whole word already reads as a name
-        # «بلاد» is a word of its own, not ب + «لاد»: a clitic reading of a
-        # minor place needs the stem to be more frequent than the whole word.
-        doubtful = plen > 0 and any(counts.get(word[k:], 0) >= 30 and counts.get(word[k:], 0) > counts.get(stem, 0)
-                                    for k in range(plen))
-        for n in range(min(gaz.max_words, len(words) - i), 0, -1):
-            if n > 1 and not _adjacent(words, i, n):
+        for n in gaz.lengths(stem):
+            if n > limit or (n > 1 and not _adjacent(words, i, n)):
                 continue
-            key = " ".join([stem] + [w.norm for w in words[i + 1:i + n]])
+            key = " ".join([stem] + [w.norm for w in words[i + 1:i + n]]) if n > 1 else stem
             cands = gaz.lookup(key)
-            if cands and doubtful and n == 1 and not is_important(cands):
+            if cands and n == 1 and not is_important(cands) and _doubtful(word, plen, stem):
                 continue
             if cands and (best is None or n > best[1]):
                 best = (plen, n, key, cands)
@@ -202,6 +202,16 @@ def _match_at(words: list[Word], i: int, gaz: Gazetteer, ctx: Context):
     if best is None:
         best = _glued(words[i].norm, gaz, ctx)
     return best
+
+
+def _doubtful(word: str, plen: int, stem: str) -> bool:
+    """«بلاد» is a word of its own, not ب + «لاد»: a clitic reading of a
+    minor place needs the stem to be more frequent than the whole word."""
+    if not plen:
+        return False
+    counts, _ = word_counts()
+    return any(counts.get(word[k:], 0) >= 30 and counts.get(word[k:], 0) > counts.get(stem, 0)
+               for k in range(plen))
 
 
 def _glued(word: str, gaz: Gazetteer, ctx: Context):
