@@ -173,9 +173,14 @@ class PhraseIndex(Generic[T]):
                  prefixes: Iterable[str] = PROCLITICS) -> list[Match[T]]:
         """Every phrase that starts at word ``i``, longest first, fewer
         stripped characters first among equals."""
-        if strip and not isinstance(prefixes, tuple):
+        if not strip:
+            prefixes = None
+        elif type(prefixes) is not tuple:
             prefixes = tuple(prefixes)
-        starts = self._starts(ws[i].text, prefixes if strip else None)
+        text = ws[i].text
+        starts = self._memo.get((text, prefixes))
+        if starts is None:
+            starts = self._starts(text, prefixes)
         if not starts:
             return []
         found: list[Match[T]] = []

@@ -110,8 +110,8 @@ def _country_after(norm: str, ws: list[Word], j: int, lex: Lexicons, *, adj: boo
     if adj:
         iso = lex.country_adjs.get(ws[j].text)
         return (iso, j + 1) if iso else None
-    for n in (3, 2, 1):
-        if j + n > len(ws):
+    for n in _name_lengths(lex.country_names).get(ws[j].text, ()):
+        if n > 3 or j + n > len(ws):
             continue
         if any(not joined(norm, ws[k - 1], ws[k]) for k in range(j + 1, j + n)):
             continue
@@ -120,6 +120,23 @@ def _country_after(norm: str, ws: list[Word], j: int, lex: Lexicons, *, adj: boo
         if iso:
             return iso, j + n
     return None
+
+
+_LENGTHS: dict[int, tuple[dict[str, str], int, dict[str, tuple[int, ...]]]] = {}
+
+
+def _name_lengths(names: dict[str, str]) -> dict[str, tuple[int, ...]]:
+    """First word -> word counts of the (space-joined) names starting with
+    it, longest first; computed once per name table."""
+    got = _LENGTHS.get(id(names))
+    if got is None or got[0] is not names or got[1] != len(names):
+        lengths: dict[str, set[int]] = {}
+        for k in names:
+            parts = k.split(" ")
+            lengths.setdefault(parts[0], set()).add(len(parts))
+        got = (names, len(names), {w: tuple(sorted(ns, reverse=True)) for w, ns in lengths.items()})
+        _LENGTHS[id(names)] = got
+    return got[2]
 
 
 def find_institutions(norm: str, ws: list[Word], lex: Lexicons, taken: Taken) -> list[ActorMention]:
@@ -295,14 +312,15 @@ def find_names(norm: str, ws: list[Word], lex: Lexicons, taken: Taken) -> list[A
 def find_countries(norm: str, ws: list[Word], lex: Lexicons, taken: Taken) -> list[ActorMention]:
     """Country names (LOC mentions, no entity: the places stage makes those)."""
     out: list[ActorMention] = []
+    lengths = _name_lengths(lex.country_names)
     for i in range(len(ws)):
         if taken.words[i]:
             continue
         for st in stem_variants(ws[i].text, prefixes=PROCLITICS):
             if st.virtual:
                 continue
-            for nwords in (3, 2, 1):
-                if i + nwords > len(ws) or not taken.free(i, i + nwords):
+            for nwords in lengths.get(st.text, ()):
+                if nwords > 3 or i + nwords > len(ws) or not taken.free(i, i + nwords):
                     continue
                 if any(not joined(norm, ws[k - 1], ws[k]) for k in range(i + 1, i + nwords)):
                     continue
