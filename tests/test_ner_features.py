@@ -1,0 +1,74 @@
+"""NER features and their data files (clusters, triggers)."""
+
+from __future__ import annotations
+
+import gzip
+from importlib import resources
+
+import pytest
+import yaml
+
+from rasid.entities.ner_features import (
+    CLUSTER_HEADER, clusters, phrase_marks, read_clusters, sentence_features, stem_of,
+    triggers, word_info,
+)
+from rasid.text.normalise import normalise
+
+
+def test_cluster_file_format_is_valid():
+    ref = resources.files("rasid.data").joinpath("ner", "clusters.tsv.gz")
+    with resources.as_file(ref) as path:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            head = fh.readline().rstrip("\n").split("\t")
+        table, meta = read_clusters(path)
+    assert head[0] == CLUSTER_HEADER
+    ks = [int(k) for k in meta["k"].split(",")]
+    assert len(ks) >= 2 and ks == sorted(ks)
+    assert 10_000 <= len(table) <= 100_000
+    for word, ids in table.items():
+        assert word == normalise(word) and " " not in word and word
+        assert len(ids) == len(ks) and all(0 <= c < k for c, k in zip(ids, ks))
+    assert clusters() is clusters()
+
+
+def test_cluster_file_rejects_other_formats(tmp_path):
+    bad = tmp_path / "x.tsv.gz"
+    with gzip.open(bad, "wt", encoding="utf-8") as fh:
+        fh.write("#rasid-wordlist\tk=2\nword\t1\n")
+    with pytest.raises(ValueError):
+        read_clusters(bad)
+
+
+def test_trigger_file_is_valid():
+    with resources.files("rasid.data").joinpath("ner", "triggers.yaml").open(encoding="utf-8") as fh:
+        raw = yaml.safe_load(fh)
+    assert {"person_title", "org_head", "place_word"} <= set(raw)
+    for words in raw.values():
+        assert words and all(isinstance(w, str) and w.strip() == w and w for w in words)
+    assert triggers()[normalise("وزير")] == "person_title"
+    assert triggers()[normalise("مدينة")] == "place_word"
+
+
+@pytest.mark.parametrize("word, stem, prefixes", [
+    ("لحفتر", "حفتر", "ل"),
+    ("بصنعاء", "صنعاء", "ب"),
+    ("والجيش", "الجيش", "و"),
+    ("للجيش", "الجيش", "ل"),
+    ("بغداد", "بغداد", ""),
+])
+def test_stem_of_strips_proclitics(word, stem, prefixes):
+    assert stem_of(word)[:2] == (normalise(stem), prefixes)
+
+
+def test_word_info_has_stem_clusters_and_triggers():
+    own = word_info("الرئيس").own
+    assert "t=person_title" in own and any(f.startswith("c0=") for f in own)
+    assert f"s={normalise('صنعاء')}" in word_info("بصنعاء").own
+
+
+def test_phrase_marks_cover_known_multiword_names():
+    words = "وقال مجلس الأمن الدولي إن الولايات المتحدة وافقت".split()
+    marks = phrase_marks([word_info(w) for w in words])
+    assert marks == [None, "B-ORG", "I-ORG", "I-ORG", None, "B-LOC", "I-LOC", None]
+    feats = sentence_features(words)
+    assert len(feats) == len(words) and all(f[0] == "b" for f in feats)
