@@ -138,6 +138,7 @@ class PhraseIndex(Generic[T]):
     def __init__(self) -> None:
         self._by_first: dict[str, list[tuple[tuple[str, ...], T]]] = {}
         self._memo: dict[tuple[str, tuple[str, ...] | None], tuple] = {}
+        self._last: tuple | None = None  # (ws, prefixes, starting words) of the last text
 
     def add(self, phrase: tuple[str, ...] | str, value: T) -> None:
         key = phrase_words(phrase) if isinstance(phrase, str) else phrase
@@ -147,6 +148,7 @@ class PhraseIndex(Generic[T]):
         bucket.append((key, value))
         bucket.sort(key=lambda kv: -len(kv[0]))
         self._memo.clear()
+        self._last = None
 
     def first_words(self) -> list[str]:
         """The first words of all phrases."""
@@ -167,6 +169,30 @@ class PhraseIndex(Generic[T]):
             if len(self._memo) >= self._MEMO_MAX:
                 self._memo.clear()
             self._memo[memo_key] = got
+        return got
+
+    def starting_words(self, ws: list[Word], *, strip: bool = True,
+                       prefixes: Iterable[str] = PROCLITICS) -> frozenset[int]:
+        """Indexes of the words of ``ws`` where some phrase may start: at any
+        other word :meth:`match_at` finds nothing (finders skip those words
+        without calling it). Kept for the last word list asked about."""
+        if not strip:
+            prefixes = None
+        elif type(prefixes) is not tuple:
+            prefixes = tuple(prefixes)
+        last = self._last
+        if last is not None and last[0] is ws and last[1] == prefixes and last[2] == len(ws):
+            return last[3]
+        get = self._memo.get
+        out = []
+        for i, w in enumerate(ws):
+            starts = get((w.text, prefixes))
+            if starts is None:
+                starts = self._starts(w.text, prefixes)
+            if starts:
+                out.append(i)
+        got = frozenset(out)
+        self._last = (ws, prefixes, len(ws), got)
         return got
 
     def match_at(self, norm: str, ws: list[Word], i: int, *, strip: bool = True,

@@ -71,9 +71,10 @@ def _stems(w: Word) -> frozenset[str]:
 def find_dictionary(norm: str, ws: list[Word], d: ActorDictionary, lex: Lexicons,
                     taken: Taken) -> list[ActorMention]:
     out: list[ActorMention] = []
+    starts = d.index.starting_words(ws)
     i = 0
     while i < len(ws):
-        if lex.never and ws[i].text in lex.never:
+        if i not in starts or (lex.never and ws[i].text in lex.never):
             i += 1
             continue
         best = None
@@ -141,8 +142,13 @@ def _name_lengths(names: dict[str, str]) -> dict[str, tuple[int, ...]]:
 
 def find_institutions(norm: str, ws: list[Word], lex: Lexicons, taken: Taken) -> list[ActorMention]:
     out: list[ActorMention] = []
+    head_starts = lex.heads.starting_words(ws)
+    construct_starts = lex.construct.starting_words(ws)
     i = 0
     while i < len(ws):
+        if i not in head_starts and i not in construct_starts:
+            i += 1
+            continue
         done = False
         for index, adj in ((lex.heads, True), (lex.construct, False)):
             for m in index.match_at(norm, ws, i):
@@ -168,13 +174,16 @@ def find_institutions(norm: str, ws: list[Word], lex: Lexicons, taken: Taken) ->
     # Bare heads and anaphors, resolved later by the linker.
     for i, w in enumerate(ws):
         if not taken.words[i]:
-            for m in lex.heads.match_at(norm, ws, i):
-                if taken.free(m.i, m.j) and norm[m.start:m.end] not in lex.not_bare:
-                    out.append(ActorMention(m.start, m.end, m.i, m.j, "ORG", "bare",
-                                            entity=False, slug=m.value["slug"], prefix=m.prefix))
-                    taken.take(m.i, m.j)
-                    break
-            else:
+            bare = False
+            if i in head_starts:
+                for m in lex.heads.match_at(norm, ws, i):
+                    if taken.free(m.i, m.j) and norm[m.start:m.end] not in lex.not_bare:
+                        out.append(ActorMention(m.start, m.end, m.i, m.j, "ORG", "bare",
+                                                entity=False, slug=m.value["slug"], prefix=m.prefix))
+                        taken.take(m.i, m.j)
+                        bare = True
+                        break
+            if not bare:
                 for st in stem_variants(w.text):
                     if st.text in lex.anaphors and not st.virtual:
                         out.append(ActorMention(w.start + st.offset, w.end, i, i + 1, "ORG",
@@ -190,8 +199,10 @@ def find_titles(norm: str, ws: list[Word], lex: Lexicons, taken: Taken,
     ``orgs`` (word index -> the ORG mention starting there) is given, by an
     organisation («قائد الجيش الوطني الليبي»)."""
     out: list[ActorMention] = []
+    role_starts = lex.roles.starting_words(ws)
+    org_starts = lex.org_titles.starting_words(ws)
     for i in range(len(ws)):
-        if taken.words[i]:
+        if taken.words[i] or (i not in role_starts and i not in org_starts):
             continue
         for m in lex.roles.match_at(norm, ws, i) + lex.org_titles.match_at(norm, ws, i):
             if not taken.free(m.i, m.j):

@@ -166,9 +166,10 @@ def _participants(ctx: Context, lex: TriggerLexicon, cands: list[Candidate], tak
     index: PhraseIndex[str] = _participant_index(lex)
     victims = lex.cues["victims"]
     ws = ctx.ws
+    starts = index.starting_words(ws, prefixes=PROCLITICS)
     i = 0
     while i < len(ws):
-        if taken[i]:
+        if taken[i] or i not in starts:
             i += 1
             continue
         m = index.best_at(ctx.norm, ws, i, prefixes=PROCLITICS)

@@ -93,6 +93,9 @@ class Draft:
 
 # ------------------------------------------------------------------ triggers
 
+_TRIGGER_PREFIXES = tuple(sorted(set(VERB_PREFIXES) | set(NOUN_PREFIXES), key=len, reverse=True))
+
+
 def find_triggers(ctx: Context, lex: TriggerLexicon, s: int) -> list[Hit]:
     """Triggers of sentence ``s``, left to right, not inside names."""
     a, b = ctx.sent_words[s]
@@ -103,9 +106,10 @@ def find_triggers(ctx: Context, lex: TriggerLexicon, s: int) -> list[Hit]:
     hits: list[Hit] = []
     consumed: set[int] = set()
     i = a
-    prefixes = tuple(sorted(set(VERB_PREFIXES) | set(NOUN_PREFIXES), key=len, reverse=True))
+    prefixes = _TRIGGER_PREFIXES
+    starts = lex.index.starting_words(ctx.ws, prefixes=prefixes)
     while i < b:
-        if i in in_name or i in consumed:
+        if i not in starts or i in in_name or i in consumed:
             i += 1
             continue
         chosen = None
