@@ -1,0 +1,77 @@
+"""The shipped NER model: loads offline, tags sentences, clitic-free spans."""
+
+from __future__ import annotations
+
+import pytest
+
+from rasid.document import Document, Sentence
+from rasid.entities.ner import NerModel, find_entities, model
+from rasid.entities.ner_data import spans
+from rasid.text.tokens import tokenize
+
+
+def _doc(text: str) -> Document:
+    doc = Document(text=text)
+    doc.tokens = tokenize(text)
+    return doc
+
+
+def _found(text: str) -> set[tuple[str, str]]:
+    return {(e.text, e.type) for e in find_entities(_doc(text))}
+
+
+def test_model_loads_once_without_network():
+    m = model()
+    assert isinstance(m, NerModel) and m is model()
+    assert m.path.exists() and m.path.stat().st_size < 30e6
+    assert m.tag([]) == []
+
+
+@pytest.mark.parametrize("text, entity", [
+    ("وجه البرلمان انتقادات شديدة لحفتر بعد الهجوم على طرابلس .", ("حفتر", "PER")),
+    ("وصل المبعوث الأممي بصنعاء أمس .", ("صنعاء", "LOC")),
+    ("وقال الرئيس عبدالفتاح السيسي إن مصر تدعم الحل السياسي .", ("عبدالفتاح السيسي", "PER")),
+    ("ودعا مجلس الأمن الدولي إلى وقف إطلاق النار في اليمن .", ("مجلس الأمن الدولي", "ORG")),
+    ("ودعا مجلس الأمن الدولي إلى وقف إطلاق النار في اليمن .", ("اليمن", "LOC")),
+    pytest.param("وقالت الرئاسة المصرية في بيان إن الرئيس استقبل الوفد .", ("الرئاسة المصرية", "ORG"), marks=pytest.mark.xfail(
+        strict=True, reason="the corpora rarely tag such institutions; left to the dictionary")),
+    pytest.param("وأعلنت الحكومة حظر جماعة الإخوان المسلمين في البلاد .", ("جماعة الإخوان المسلمين", "ORG"), marks=pytest.mark.xfail(
+        strict=True, reason="the corpora rarely tag such institutions; left to the dictionary")),
+    ("وسيطرت الشرطة والجيش الليبي على مدينة بنغازي بعد معارك عنيفة .", ("الجيش الليبي", "ORG")),
+    ("وسيطرت الشرطة والجيش الليبي على مدينة بنغازي بعد معارك عنيفة .", ("بنغازي", "LOC")),
+])
+def test_find_entities_types_and_spans(text, entity):
+    assert entity in _found(text)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("وجه البرلمان انتقادات شديدة لحفتر بعد الهجوم على طرابلس .", "حفتر"),
+    ("وصل المبعوث الأممي بصنعاء أمس .", "صنعاء"),
+    ("وسيطرت الشرطة والجيش الليبي على مدينة بنغازي بعد معارك عنيفة .", "الجيش الليبي"),
+])
+def test_find_entities_leaves_proclitics_outside(text, span):
+    doc = _doc(text)
+    ents = find_entities(doc)
+    texts = [e.text for e in ents]
+    assert span in texts
+    for e in ents:
+        assert doc.text[e.start:e.end] == e.text
+        assert e.text[:1] not in "وفبل" or e.text in ("لبنان", "بغداد", "بنغازي")
+
+
+def test_find_entities_uses_sentences_and_exact_offsets():
+    text = "استقبل الملك سلمان بن عبدالعزيز في الرياض وزير الخارجية . ثم غادر إلى جدة ."
+    doc = _doc(text)
+    doc.sentences = [Sentence(0, 57), Sentence(58, len(text))]
+    ents = find_entities(doc)
+    assert ents and all(text[e.start:e.end] == e.text for e in ents)
+    assert ("الرياض", "LOC") in {(e.text, e.type) for e in ents}
+    assert ents == sorted(ents, key=lambda e: e.start)
+
+
+def test_tag_gives_valid_bio_of_the_three_types():
+    words = "قال وزير الخارجية السعودي عادل الجبير في الرياض إن المملكة تدعم الحكومة اليمنية .".split()
+    tags = model().tag(words)
+    assert len(tags) == len(words)
+    assert {t for t in tags} <= {"O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"}
+    assert (7, 8, "LOC") in spans(tags)
