@@ -75,3 +75,31 @@ def test_tag_gives_valid_bio_of_the_three_types():
     assert len(tags) == len(words)
     assert {t for t in tags} <= {"O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"}
     assert (7, 8, "LOC") in spans(tags)
+
+
+def test_bilstm_numpy_inference_equals_torch(tmp_path):
+    torch = pytest.importorskip("torch")
+    import numpy as np
+
+    from rasid.entities import ner_bilstm as nb
+
+    words = ["قال", "الرئيس", "في", "بغداد", "الجيش", "صنعاء"]
+    vocab = nb.Vocab(words, sorted({c for w in words for c in w}))
+    rng = np.random.default_rng(0)
+    emb = rng.normal(size=(len(words) + 2, 8)).astype(np.float32)
+    torch.manual_seed(0)
+    tm = nb._torch_model(vocab, emb, hidden=6, char_dim=5, filters=4)
+    with torch.no_grad():
+        for p in tm.crf.parameters():
+            p.normal_()
+    tm.eval()
+    path = nb.export(tm, vocab, tmp_path / "m.npz")
+    npm = nb.NumpyBiLstmCrf.load(path)
+    for sent in (["قال", "الرئيس"], ["وصل", "الجيش", "إلى", "صنعاء", "أمس", "."]):
+        wid = torch.from_numpy(vocab.word_ids(sent))[None]
+        cid = torch.from_numpy(vocab.char_ids(sent))[None]
+        lex = torch.from_numpy(nb.lexical(sent))[None]
+        with torch.no_grad():
+            ref = tm.emissions(wid, cid, lex)[0].numpy()
+        assert np.allclose(npm.emissions(sent), ref, atol=1e-4)
+        assert len(npm.tag(sent)) == len(sent)
