@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Generic, Iterable, TypeVar
 
+from ..text.memo import WordMemo
 from ..text.normalise import normalise
 
 WORD = re.compile(r"[^\W_]+")
@@ -75,37 +76,64 @@ def joined(norm: str, a: Word, b: Word) -> bool:
     return gap == " " or bool(_JOIN.fullmatch(gap))
 
 
-def stem_variants(text: str, *, min_stem: int = 2,
-                  prefixes: Iterable[str] = PROCLITICS) -> tuple[Stem, ...]:
-    """Readings of ``text``: the whole word first, then each proclitic split.
+# A reading of a word as plain data: (proclitic characters, stem, proclitics,
+# virtual). Readings are memoised per distinct word (see
+# :class:`~rasid.text.memo.WordMemo`: plain tuples, cheap for the collector).
+Reading = tuple[int, str, str, bool]
 
-    Memoised per distinct word (the same words are read by every phrase
-    index and finder): the result is a shared tuple."""
-    if not isinstance(prefixes, tuple):
-        prefixes = tuple(prefixes)
-    return _stem_variants(text, min_stem, prefixes)
+_READINGS: dict[tuple[int, tuple[str, ...]], WordMemo[str, tuple[Reading, ...]]] = {}
+_DEFAULT_READINGS: WordMemo[str, tuple[Reading, ...]] = _READINGS.setdefault((2, PROCLITICS), WordMemo())
+_TEXTS: dict[bool, WordMemo[str, tuple[str, ...]]] = {True: WordMemo(), False: WordMemo()}
 
 
-@lru_cache(maxsize=1 << 18)
-def _stem_variants(text: str, min_stem: int, prefixes: tuple[str, ...]) -> tuple[Stem, ...]:
-    out = [Stem(0, text)]
+def readings(text: str, *, min_stem: int = 2,
+             prefixes: Iterable[str] = PROCLITICS) -> tuple[Reading, ...]:
+    """The readings of :func:`stem_variants` as ``(offset, text, prefix,
+    virtual)`` tuples, memoised per distinct word."""
+    if prefixes is PROCLITICS and min_stem == 2:
+        memo = _DEFAULT_READINGS
+    else:
+        if type(prefixes) is not tuple:
+            prefixes = tuple(prefixes)
+        memo = _READINGS.get((min_stem, prefixes))
+        if memo is None:
+            memo = _READINGS.setdefault((min_stem, prefixes), WordMemo())
+    got = memo.lookup(text)
+    if got is None:
+        got = _read(text, min_stem, prefixes)
+        memo.put(text, got)
+    return got
+
+
+def _read(text: str, min_stem: int, prefixes: tuple[str, ...]) -> tuple[Reading, ...]:
+    out: list[Reading] = [(0, text, "", False)]
     for p in prefixes:
         if not text.startswith(p):
             continue
         rest = text[len(p):]
         if len(rest) < min_stem:
             continue
-        out.append(Stem(len(p), rest, p))
+        out.append((len(p), rest, p, False))
         if p.endswith("ل") and rest.startswith("ل") and not rest.startswith("ال"):
-            out.append(Stem(len(p), "ا" + rest, p, virtual=True))
+            out.append((len(p), "ا" + rest, p, True))
     return tuple(out)
 
 
-@lru_cache(maxsize=1 << 18)
-def stem_texts(text: str, *, virtual: bool = True) -> frozenset[str]:
-    """The stems of :func:`stem_variants` (default proclitics) as a set;
-    without the virtual ل + ال readings when ``virtual`` is false."""
-    return frozenset(s.text for s in stem_variants(text) if virtual or not s.virtual)
+def stem_variants(text: str, *, min_stem: int = 2,
+                  prefixes: Iterable[str] = PROCLITICS) -> tuple[Stem, ...]:
+    """Readings of ``text``: the whole word first, then each proclitic split."""
+    return tuple(Stem(*r) for r in readings(text, min_stem=min_stem, prefixes=prefixes))
+
+
+def stem_texts(text: str, *, virtual: bool = True) -> tuple[str, ...]:
+    """The stems of ``text`` (default proclitics, whole word first), without
+    the virtual ل + ال readings when ``virtual`` is false. Memoised."""
+    memo = _TEXTS[bool(virtual)]
+    got = memo.lookup(text)
+    if got is None:
+        got = tuple(r[1] for r in readings(text) if virtual or not r[3])
+        memo.put(text, got)
+    return got
 
 
 def phrase_words(phrase: str) -> tuple[str, ...]:
@@ -131,14 +159,13 @@ class PhraseIndex(Generic[T]):
     """Phrases (tuples of words) with a value each, matched longest first.
 
     The readings of a word that start some phrase are memoised per index
-    (most words start none, and are then skipped with one dict lookup)."""
-
-    _MEMO_MAX = 1 << 17
+    and proclitic set (most words start none, and are then skipped with
+    one dict lookup: see :meth:`starting_words`)."""
 
     def __init__(self) -> None:
         self._by_first: dict[str, list[tuple[tuple[str, ...], T]]] = {}
-        self._memo: dict[tuple[str, tuple[str, ...] | None], tuple] = {}
-        self._last: tuple | None = None  # (ws, prefixes, starting words) of the last text
+        self._memos: dict[tuple[str, ...] | None, WordMemo[str, tuple[Reading, ...]]] = {}
+        self._last: tuple | None = None  # (ws, prefixes, len, starting words) of the last text
 
     def add(self, phrase: tuple[str, ...] | str, value: T) -> None:
         key = phrase_words(phrase) if isinstance(phrase, str) else phrase
@@ -147,7 +174,7 @@ class PhraseIndex(Generic[T]):
         bucket = self._by_first.setdefault(key[0], [])
         bucket.append((key, value))
         bucket.sort(key=lambda kv: -len(kv[0]))
-        self._memo.clear()
+        self._memos.clear()
         self._last = None
 
     def first_words(self) -> list[str]:
@@ -158,17 +185,22 @@ class PhraseIndex(Generic[T]):
         key = phrase_words(phrase)
         return any(k == key for k, _ in self._by_first.get(key[0] if key else "", ()))
 
-    def _starts(self, text: str, prefixes: tuple[str, ...] | None) -> tuple:
-        """``(reading, phrases)`` for each reading of ``text`` that starts a
-        phrase (``prefixes`` None: the whole word only)."""
-        memo_key = (text, prefixes)
-        got = self._memo.get(memo_key)
+    def _memo(self, prefixes: tuple[str, ...] | None) -> WordMemo[str, tuple[Reading, ...]]:
+        memo = self._memos.get(prefixes)
+        if memo is None:
+            memo = self._memos.setdefault(prefixes, WordMemo())
+        return memo
+
+    def _starts(self, text: str, prefixes: tuple[str, ...] | None,
+                memo: WordMemo[str, tuple[Reading, ...]]) -> tuple[Reading, ...]:
+        """The readings of ``text`` that start a phrase (``prefixes`` None:
+        the whole word only)."""
+        got = memo.lookup(text)
         if got is None:
-            variants = stem_variants(text, prefixes=prefixes) if prefixes is not None else (Stem(0, text),)
-            got = tuple((st, bucket) for st in variants if (bucket := self._by_first.get(st.text)))
-            if len(self._memo) >= self._MEMO_MAX:
-                self._memo.clear()
-            self._memo[memo_key] = got
+            rows = readings(text, prefixes=prefixes) if prefixes is not None else ((0, text, "", False),)
+            by_first = self._by_first
+            got = tuple(r for r in rows if r[1] in by_first)
+            memo.put(text, got)
         return got
 
     def starting_words(self, ws: list[Word], *, strip: bool = True,
@@ -183,12 +215,16 @@ class PhraseIndex(Generic[T]):
         last = self._last
         if last is not None and last[0] is ws and last[1] == prefixes and last[2] == len(ws):
             return last[3]
-        get = self._memo.get
+        memo = self._memo(prefixes)
+        fixed, recent = memo.fixed, memo.recent
         out = []
         for i, w in enumerate(ws):
-            starts = get((w.text, prefixes))
+            text = w.text
+            starts = fixed.get(text)
             if starts is None:
-                starts = self._starts(w.text, prefixes)
+                starts = recent.get(text)
+                if starts is None:
+                    starts = self._starts(text, prefixes, memo)
             if starts:
                 out.append(i)
         got = frozenset(out)
@@ -203,15 +239,12 @@ class PhraseIndex(Generic[T]):
             prefixes = None
         elif type(prefixes) is not tuple:
             prefixes = tuple(prefixes)
-        text = ws[i].text
-        starts = self._memo.get((text, prefixes))
-        if starts is None:
-            starts = self._starts(text, prefixes)
+        starts = self._starts(ws[i].text, prefixes, self._memo(prefixes))
         if not starts:
             return []
         found: list[Match[T]] = []
-        for st, bucket in starts:
-            for key, value in bucket:
+        for offset, stem, prefix, virtual in starts:
+            for key, value in self._by_first[stem]:
                 n = len(key)
                 if i + n > len(ws):
                     continue
@@ -221,8 +254,8 @@ class PhraseIndex(Generic[T]):
                         ok = False
                         break
                 if ok:
-                    found.append(Match(i, i + n, ws[i].start + st.offset, ws[i + n - 1].end,
-                                       value, st.prefix, st.virtual))
+                    found.append(Match(i, i + n, ws[i].start + offset, ws[i + n - 1].end,
+                                       value, prefix, virtual))
         found.sort(key=lambda m: (-(m.j - m.i), m.start - ws[i].start))
         return found
 

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from .dictionary import ActorDictionary, Lexicons
-from .matcher import PROCLITICS, Word, joined, stem_texts, stem_variants
+from .matcher import PROCLITICS, Word, joined, readings, stem_texts
 
 
 @dataclass(slots=True)
@@ -64,7 +64,7 @@ class Taken:
             self.words[k] = True
 
 
-def _stems(w: Word) -> frozenset[str]:
+def _stems(w: Word) -> tuple[str, ...]:
     return stem_texts(w.text)
 
 
@@ -184,10 +184,10 @@ def find_institutions(norm: str, ws: list[Word], lex: Lexicons, taken: Taken) ->
                         bare = True
                         break
             if not bare:
-                for st in stem_variants(w.text):
-                    if st.text in lex.anaphors and not st.virtual:
-                        out.append(ActorMention(w.start + st.offset, w.end, i, i + 1, "ORG",
-                                                "anaphor", entity=False, prefix=st.prefix))
+                for offset, stem, prefix, virtual in readings(w.text):
+                    if stem in lex.anaphors and not virtual:
+                        out.append(ActorMention(w.start + offset, w.end, i, i + 1, "ORG",
+                                                "anaphor", entity=False, prefix=prefix))
                         taken.take(i, i + 1)
                         break
     return out
@@ -252,7 +252,7 @@ def _name_word(w: Word, lex: Lexicons, *, first: bool) -> bool:
     t = w.text
     if len(t) < 2 or _DIGIT.search(t) or t in lex.never or t in _event_words():
         return False
-    if not stem_texts(t).isdisjoint(lex.stop):
+    if not lex.stop.isdisjoint(stem_texts(t)):
         return False
     if t in lex.person_titles or t in lex.complements:
         return False
@@ -295,7 +295,7 @@ def find_names(norm: str, ws: list[Word], lex: Lexicons, taken: Taken) -> list[A
                 taken.take(i, end)
                 i = end
                 continue
-        if not (stems & lex.person_titles) or taken.words[i]:
+        if lex.person_titles.isdisjoint(stems) or taken.words[i]:
             i += 1
             continue
         j = i + 1
@@ -327,19 +327,19 @@ def find_countries(norm: str, ws: list[Word], lex: Lexicons, taken: Taken) -> li
     for i in range(len(ws)):
         if taken.words[i]:
             continue
-        for st in stem_variants(ws[i].text, prefixes=PROCLITICS):
-            if st.virtual:
+        for offset, stem, prefix, virtual in readings(ws[i].text, prefixes=PROCLITICS):
+            if virtual:
                 continue
-            for nwords in lengths.get(st.text, ()):
+            for nwords in lengths.get(stem, ()):
                 if nwords > 3 or i + nwords > len(ws) or not taken.free(i, i + nwords):
                     continue
                 if any(not joined(norm, ws[k - 1], ws[k]) for k in range(i + 1, i + nwords)):
                     continue
-                key = " ".join([st.text] + [w.text for w in ws[i + 1:i + nwords]])
+                key = " ".join([stem] + [w.text for w in ws[i + 1:i + nwords]])
                 iso = lex.country_names.get(key)
                 if iso:
-                    out.append(ActorMention(ws[i].start + st.offset, ws[i + nwords - 1].end, i, i + nwords,
-                                            "LOC", "country", entity=False, country=iso, prefix=st.prefix))
+                    out.append(ActorMention(ws[i].start + offset, ws[i + nwords - 1].end, i, i + nwords,
+                                            "LOC", "country", entity=False, country=iso, prefix=prefix))
                     taken.take(i, i + nwords)
                     break
             else:

@@ -51,6 +51,7 @@ class Context:
     numbers: list[tuple[int, int, NumberSpan]] = field(default_factory=list)  # (i, j, span)
     places: list[tuple[int, Place]] = field(default_factory=list)
     times: list[tuple[int, TimeSpan]] = field(default_factory=list)
+    stem_memo: dict[int, frozenset[str]] = field(default_factory=dict)  # see stems()
 
     def word_at(self, norm_offset: int) -> int:
         """Index of the word containing or following a norm offset."""
@@ -66,8 +67,12 @@ class Context:
         return len(self.sent_words) - 1
 
     def stems(self, i: int) -> frozenset[str]:
-        """The proclitic readings of word ``i`` (not the virtual ones)."""
-        return stem_texts(self.ws[i].text, virtual=False)
+        """The proclitic readings of word ``i`` (not the virtual ones),
+        computed once per word of the document."""
+        got = self.stem_memo.get(i)
+        if got is None:
+            got = self.stem_memo[i] = frozenset(stem_texts(self.ws[i].text, virtual=False))
+        return got
 
 
 def _to_norm(doc: Document, offset: int) -> int:
@@ -143,7 +148,7 @@ def build_context(doc: Document, lex: TriggerLexicon) -> Context:
             continue  # «14 أبريل» is a date, not a group of people
         # «ثلاثة أشخاص», «17 مدنيا»: a counted group is a possible target
         if n.kind == "dual":
-            if i > 0 and (stem_texts(ws[i - 1].text) | {ws[i - 1].text}) & cues \
+            if i > 0 and (ws[i - 1].text in cues or not cues.isdisjoint(stem_texts(ws[i - 1].text))) \
                     and not any(taken[i:j]):
                 cands.append(Candidate(i, j, a, b, "victim", victim=True))
             continue

@@ -70,7 +70,7 @@ def find_quotes(doc: Document) -> list[Quote]:
         lo = max(bisect.bisect_left(starts, ns), first_word - 40)
         verb = None
         for k in range(first_word - 1, lo - 1, -1):
-            if stem_texts(ws[k].text) & speech:
+            if not speech.isdisjoint(stem_texts(ws[k].text)):
                 verb = k
                 break
         n_words = len(doc.text[qs:qe].split())

@@ -23,6 +23,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable
 
+from ..text.memo import WordMemo
 from ..text.normalise import normalise, normalise_with_map, original_span
 from .build import REGION, data_path, load_yaml
 from .gazetteer import Candidate, Gazetteer, gazetteer
@@ -135,10 +136,23 @@ def words_of(norm: str) -> list[Word]:
     return [Word(m.group(), m.start(), m.end()) for m in _WORD.finditer(norm)]
 
 
-@lru_cache(maxsize=1 << 17)
+_STEMS: dict[tuple[str, ...], WordMemo[str, tuple[tuple[int, str], ...]]] = {}
+
+
 def _stems(word: str, prefixes: tuple[str, ...]) -> tuple[tuple[int, str], ...]:
     """``(prefix length, stem)`` readings of a word: whole word first
-    (memoised per distinct word)."""
+    (memoised per distinct word as plain tuples; bounded)."""
+    memo = _STEMS.get(prefixes)
+    if memo is None:
+        memo = _STEMS.setdefault(prefixes, WordMemo())
+    got = memo.lookup(word)
+    if got is None:
+        got = _read_stems(word, prefixes)
+        memo.put(word, got)
+    return got
+
+
+def _read_stems(word: str, prefixes: tuple[str, ...]) -> tuple[tuple[int, str], ...]:
     out = [(0, word)]
     if word.startswith("لل") and len(word) > 3:
         out.append((1, "ا" + word[1:]))
