@@ -173,9 +173,19 @@ def find_mentions(text: str, *, norm: str | None = None, norm_map: list[int] | N
         norm, norm_map = normalise_with_map(text)
     words = words_of(norm)
     out: list[PlaceMention] = []
+    counts, _ = word_counts()
+    memo = _starts_memo(gaz, ctx.prefixes)
     i = 0
     while i < len(words):
-        hit = _match_at(words, i, gaz, ctx)
+        word = words[i].norm
+        starts = memo.lookup(word)
+        if starts is None:
+            starts = _name_starts(word, gaz, ctx.prefixes)
+            memo.put(word, starts)
+        if not starts and word in counts:
+            i += 1  # starts no name, and is a known word (not «منإيطاليا», see _glued)
+            continue
+        hit = _match_at(words, i, gaz, ctx, starts)
         if hit is None:
             i += 1
             continue
@@ -193,17 +203,38 @@ def find_mentions(text: str, *, norm: str | None = None, norm_map: list[int] | N
     return out
 
 
-def _match_at(words: list[Word], i: int, gaz: Gazetteer, ctx: Context):
+_STARTS: dict[int, tuple[Gazetteer, tuple[str, ...], WordMemo]] = {}
+
+
+def _starts_memo(gaz: Gazetteer, prefixes: tuple[str, ...]) -> WordMemo:
+    """The memo of :func:`_name_starts` for one gazetteer and proclitic set."""
+    got = _STARTS.get(id(gaz))
+    if got is None or got[0] is not gaz or got[1] != prefixes:
+        got = _STARTS[id(gaz)] = (gaz, prefixes, WordMemo())
+    return got[2]
+
+
+def _name_starts(word: str, gaz: Gazetteer, prefixes: tuple[str, ...]) -> tuple[tuple[int, str, tuple[int, ...]], ...]:
+    """``(prefix length, stem, name lengths)`` for each reading of ``word``
+    that starts some gazetteer name (in reading order)."""
+    return tuple((plen, stem, gaz.lengths(stem)) for plen, stem in _stems(word, prefixes) if gaz.lengths(stem))
+
+
+def _match_at(words: list[Word], i: int, gaz: Gazetteer, ctx: Context,
+              starts: tuple[tuple[int, str, tuple[int, ...]], ...] | None = None):
     """The longest name starting at word ``i``: ``(prefix len, words, key, candidates)``.
 
-    Only the name lengths the gazetteer has for a reading's first word are tried."""
+    Only the readings that start a name, and only the name lengths the
+    gazetteer has for them, are tried (``starts``: :func:`_name_starts`)."""
     best = None
     word = words[i].norm
+    if starts is None:
+        starts = _name_starts(word, gaz, ctx.prefixes)
     limit = min(gaz.max_words, len(words) - i)
-    for plen, stem in _stems(word, ctx.prefixes):
+    for plen, stem, lengths in starts:
         if plen and best is not None:
             break  # the whole word already reads as a name
-        for n in gaz.lengths(stem):
+        for n in lengths:
             if n > limit or (n > 1 and not _adjacent(words, i, n)):
                 continue
             key = " ".join([stem] + [w.norm for w in words[i + 1:i + n]]) if n > 1 else stem
