@@ -12,6 +12,8 @@ text maps back to exact ``start/end`` offsets into the original.
 
 from __future__ import annotations
 
+import re
+
 from ..pipeline import stage
 
 REMOVED = frozenset(chr(c) for c in range(0x064B, 0x0653)) | {"\u0670", "\u0640"}
@@ -29,6 +31,8 @@ for _i in range(10):
 
 _TABLE = {ord(k): v for k, v in _FOLD.items()}
 _TABLE.update({ord(c): None for c in REMOVED | INVISIBLE})
+# Runs of the characters normalisation drops (every other one maps to one).
+_DROPPED = re.compile("[" + "".join(sorted(REMOVED | INVISIBLE)) + "]+")
 
 
 def normalise(s: str, *, collapse_space: bool = False) -> str:
@@ -44,16 +48,17 @@ def normalise_with_map(s: str) -> tuple[str, list[int]]:
     ``s[offsets[i]]``. ``offsets`` has one extra final entry, ``len(s)``, so
     that a normalised span ``[a, b)`` maps to ``[offsets[a], offsets[b])``
     (use :func:`original_span` for ends that follow removed characters)."""
-    chars: list[str] = []
+    norm = s.translate(_TABLE)
+    if len(norm) == len(s):  # nothing dropped: every character maps to one
+        return norm, list(range(len(s) + 1))
     offsets: list[int] = []
-    for i, ch in enumerate(s):
-        rep = _TABLE.get(ord(ch), ch)
-        if rep is None:
-            continue
-        chars.append(rep)
-        offsets.append(i)
+    kept = 0
+    for m in _DROPPED.finditer(s):
+        offsets.extend(range(kept, m.start()))
+        kept = m.end()
+    offsets.extend(range(kept, len(s)))
     offsets.append(len(s))
-    return "".join(chars), offsets
+    return norm, offsets
 
 
 def original_span(offsets: list[int], start: int, end: int) -> tuple[int, int]:
