@@ -36,6 +36,7 @@ import yaml
 
 from ..document import Token
 from ..pipeline import stage
+from .memo import WordMemo
 from .normalise import normalise
 
 # Diacritics, Quranic marks and zero-width joiners that belong to a word.
@@ -262,6 +263,19 @@ def _token_slice(token: Token, start: int, end: int) -> str:
 
 # ------------------------------------------------------------- tokenising
 
+_WORD_INFO: WordMemo[str, tuple[str, tuple[str, ...], int, bool]] = WordMemo()
+
+
+def _word_info(tok: str) -> tuple[str, tuple[str, ...], int, bool]:
+    """``(normalised form, prefixes, stem offset, has article)`` of a word,
+    memoised as plain tuples (see :class:`~rasid.text.memo.WordMemo`)."""
+    got = _WORD_INFO.lookup(tok)
+    if got is None:
+        got = (normalise(tok), *analyse_clitics.__wrapped__(tok))
+        _WORD_INFO.put(tok, got)
+    return got
+
+
 def tokenize(text: str) -> list[Token]:
     """Cut ``text`` into tokens with their clitic analysis."""
     out: list[Token] = []
@@ -271,8 +285,8 @@ def tokenize(text: str) -> list[Token]:
         tok = m.group()
         kind = m.lastgroup
         if kind == "word":
-            prefixes, off, art = analyse_clitics(tok)
-            append(Token(start, end, tok, normalise(tok), prefixes,
+            norm, prefixes, off, art = _word_info(tok)
+            append(Token(start, end, tok, norm, prefixes,
                          start + off, end, art, False))
         elif kind == "num":
             append(Token(start, end, tok, normalise(tok), (), start, end, False, False))
