@@ -404,8 +404,9 @@ def sentence_skipped(ctx: Context, lex: TriggerLexicon, s: int) -> bool:
     if _ends_question(ctx, s) or ctx.ws[a].text in lex.cues["question"] \
             or ctx.stems(a) & lex.cues["question"]:
         return True
-    return any(ctx.ws[k].text in lex.cues["opinion"] or ctx.stems(k) & lex.cues["opinion"]
-               for k in range(a, b))
+    opinion = lex.cues["opinion"]
+    ws = ctx.ws
+    return any(ws[k].text in opinion or not opinion.isdisjoint(ctx.stems(k)) for k in range(a, b))
 
 
 def _followed_by_that(ctx: Context, k: int) -> bool:
