@@ -24,7 +24,7 @@ class WordMemo(Generic[K, V]):
 
     __slots__ = ("fixed", "recent", "fixed_max", "recent_max")
 
-    def __init__(self, *, fixed_max: int = 1 << 16, recent_max: int = 1 << 14) -> None:
+    def __init__(self, *, fixed_max: int = 1 << 15, recent_max: int = 1 << 13) -> None:
         self.fixed: dict[K, V] = {}
         self.recent: dict[K, V] = {}
         self.fixed_max = fixed_max
