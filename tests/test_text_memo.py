@@ -20,15 +20,17 @@ def test_memo_computes_each_key_once():
     assert calls == ["a", "b"]
 
 
-def test_memo_fixed_table_stops_growing_recent_table_is_emptied():
+def test_memo_fixed_table_stops_growing_recent_tables_turn_over():
     memo: WordMemo[int, tuple[int]] = WordMemo(fixed_max=3, recent_max=2)
     for k in range(10):
         memo.put(k, (k,))
     assert sorted(memo.fixed) == [0, 1, 2]
-    assert len(memo.recent) <= 2
+    assert len(memo.recent) <= 2 and len(memo.older) <= 2
     assert memo.lookup(1) == (1,)
     assert memo.lookup(9) == (9,)
-    assert memo.lookup(5) is None
+    assert memo.lookup(5) is None  # dropped two turnovers ago
+    assert memo.lookup(8) == (8,)  # found in the older table: moves back
+    assert 8 in memo.recent
     memo.clear()
     assert len(memo) == 0
 
