@@ -25,7 +25,7 @@ class WordMemo(Generic[K, V]):
 
     __slots__ = ("fixed", "recent", "older", "fixed_max", "recent_max")
 
-    def __init__(self, *, fixed_max: int = 1 << 15, recent_max: int = 1 << 13) -> None:
+    def __init__(self, *, fixed_max: int = 1 << 14, recent_max: int = 1 << 12) -> None:
         self.fixed: dict[K, V] = {}
         self.recent: dict[K, V] = {}
         self.older: dict[K, V] = {}
