@@ -97,6 +97,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--details", action="store_true", help="also list misses and false alarms")
     p.set_defaults(func=cmd_eval)
 
+    p = sub.add_parser("train", help="train a model from ../shared (e.g. rasid train ner)",
+                       add_help=False)
+    p.add_argument("model", choices=("ner",), help="which model to train")
+    p.add_argument("rest", nargs=argparse.REMAINDER,
+                   help="options of the trainer (rasid train ner --help)")
+    p.set_defaults(func=cmd_train)
+
     return parser
 
 
@@ -184,6 +191,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
     else:
         print(report.format(details=args.details))
     return 0
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    from .entities.ner_train import main as train_ner
+
+    return train_ner(args.rest)
 
 
 # --- entry point ------------------------------------------------------------
