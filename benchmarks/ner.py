@@ -3,7 +3,10 @@
 Scores the shipped model (or ``--model FILE --method crf|bilstm``) on the
 fixed held-out tenth of the NER corpora (:func:`rasid.entities.ner_data.splits`),
 overall and per corpus, and measures tagging speed (words given, features,
-decoding). Reads ``../shared/data/ner``; nothing is written.
+decoding): sentence by sentence, then with the document pass over
+pseudo-documents of consecutive sentences (:func:`~rasid.entities.ner_data.documents`),
+as :func:`rasid.entities.ner.find_entities` tags a document. Reads
+``../shared/data/ner``; nothing is written.
 
     python benchmarks/ner.py [--shared ../shared] [--model FILE --method crf]
 """
@@ -31,26 +34,35 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
     from rasid.entities.ner import NerModel, model
-    from rasid.entities.ner_data import format_scores, score, splits
+    from rasid.entities.ner_data import documents, format_scores, score, splits
 
     ner = NerModel.load(Path(args.model), method=args.method) if args.model else model()
     part = getattr(splits(shared), args.part)
     ner.tag(list(part[0].words))  # load lazily built resources before timing
-    t0 = time.perf_counter()
-    pred = [ner.tag(list(s.words)) for s in part]
-    dt = time.perf_counter() - t0
     n = sum(len(s.words) for s in part)
     gold = [list(s.tags) for s in part]
     print(f"{ner.method} model {ner.path.name} ({ner.path.stat().st_size / 1e6:.1f} MB), "
           f"{args.part} part: {len(part)} sentences, {n} tokens")
     print("exact-span micro scores over PER, ORG, LOC (MISC not predicted, not scored):")
-    print(format_scores(score(gold, pred)))
-    for src in ("anercorp", "aqmar", "wojood"):
-        idx = [i for i, s in enumerate(part) if s.source.split("/")[0] == src]
-        if idx:
-            s = score([gold[i] for i in idx], [pred[i] for i in idx])["ALL"]
-            print(f"  {src:<9} F1 {s['f1']:6.2f}  (P {s['p']:.2f}, R {s['r']:.2f}, gold {s['gold']})")
-    print(f"{n / dt:,.0f} tokens/s ({dt:.2f}s, one process)")
+    for document in (False, True):
+        t0 = time.perf_counter()
+        if document:
+            pred: list = [None] * len(part)
+            for idx in documents(part):
+                for i, tags in zip(idx, ner.tag_document([list(part[i].words) for i in idx])):
+                    pred[i] = tags
+        else:
+            pred = [ner.tag(list(s.words)) for s in part]
+        dt = time.perf_counter() - t0
+        print("\nwith the document pass (pseudo-documents of consecutive sentences):"
+              if document else "\nsentence by sentence:")
+        print(format_scores(score(gold, pred)))
+        for src in ("anercorp", "aqmar", "wojood"):
+            idx = [i for i, s in enumerate(part) if s.source.split("/")[0] == src]
+            if idx:
+                s = score([gold[i] for i in idx], [pred[i] for i in idx])["ALL"]
+                print(f"  {src:<9} F1 {s['f1']:6.2f}  (P {s['p']:.2f}, R {s['r']:.2f}, gold {s['gold']})")
+        print(f"{n / dt:,.0f} tokens/s ({dt:.2f}s, one process)")
     return 0
 
 

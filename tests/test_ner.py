@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rasid.document import Document, Sentence
-from rasid.entities.ner import NerModel, find_entities, model
+from rasid.entities.ner import NerModel, find_entities, model, propagate
 from rasid.entities.ner_data import spans
 from rasid.text.tokens import tokenize
 
@@ -103,3 +103,31 @@ def test_bilstm_numpy_inference_equals_torch(tmp_path):
             ref = tm.emissions(wid, cid, lex)[0].numpy()
         assert np.allclose(npm.emissions(sent), ref, atol=1e-4)
         assert len(npm.tag(sent)) == len(sent)
+
+
+def test_propagate_tags_a_name_where_it_recurs_untagged():
+    stems = [["قال", "شركه", "نوكيا", "ان"], ["و", "نوكيا", "ستطرح"], ["قال", "مايكل", "شوماخر"], ["فاز", "شوماخر"]]
+    tags = [["O", "O", "B-ORG", "O"], ["O", "O", "O"], ["O", "B-PER", "I-PER"], ["O", "O"]]
+    out = propagate(stems, tags)
+    assert out[1] == ["O", "B-ORG", "O"]
+    assert out[3] == ["O", "B-PER"]  # the surname of a person tagged in full
+    assert out[0] == tags[0] and out[2] == tags[2]
+
+
+def test_propagate_leaves_frequent_words_and_tagged_words_alone():
+    stems = [["في", "الشرق", "الاوسط"], ["الشرق", "قريب"], ["في", "الشرق", "الاوسط"]]
+    tags = [["O", "B-LOC", "I-LOC"], ["O", "O"], ["O", "B-ORG", "O"]]
+    out = propagate(stems, tags, max_freq=0)
+    assert out[1] == ["O", "O"]  # one frequent word is not a name on its own
+    assert out[2] == ["O", "B-ORG", "O"]  # words already tagged keep their tags
+
+
+def test_tag_document_is_consistent_across_sentences():
+    m = model()
+    doc = [["وقال", "رئيس", "شركة", "مايكروسوفت", "إن", "الأرباح", "زادت", "."],
+           ["وتتوقع", "مايكروسوفت", "أرباحا", "أكبر", "."]]
+    tags = m.tag_document(doc)
+    assert [len(t) for t in tags] == [len(s) for s in doc]
+    first = {t[2:] for t in tags[0][3:4]}
+    if first != {""}:
+        assert tags[1][1][2:] in first

@@ -9,7 +9,7 @@ import yaml
 from importlib import resources
 
 from rasid.entities.ner_data import (
-    NerSentence, nested_spans, normalise_tag, outermost, repair_bio, restrict, score, spans,
+    NerSentence, documents, nested_spans, normalise_tag, outermost, repair_bio, restrict, score, spans,
     splits, tag_rules,
 )
 
@@ -99,3 +99,9 @@ def test_splits_read_all_tags_as_known_types(shared_dir):
     tags = {t for s in sp.train_all + sp.held_out for t in s.tags}
     assert tags <= {"O"} | {f"{p}-{t}" for p in "BI" for t in ("PER", "ORG", "LOC", "MISC")}
     assert all(len(s.words) == len(s.tags) and s.words for s in sp.train_all)
+
+
+def test_documents_groups_consecutive_sentences_of_one_source():
+    s = [NerSentence(("a",), ("O",), src) for src in ("x", "x", "x", "y", "x")]
+    assert documents(s, size=2) == [[0, 1], [2], [3], [4]]
+    assert documents(s) == [[0, 1, 2], [3], [4]]

@@ -8,21 +8,30 @@ of words; :func:`find_entities` tags a document sentence by sentence over
 that start at the stem of their first token, so that attached proclitics stay
 outside (``لحفتر`` -> ``حفتر``, ``والجيش الليبي`` -> ``الجيش الليبي``), and
 end at the end of their last token.
+
+A document pass (:func:`propagate`) then keeps the tagging consistent within
+the document: a name tagged in one sentence is tagged where it recurs
+untagged in the others (measured on the development split: +2.6 F1, mostly
+recall of company, team and person names met once after a title and then
+alone).
 """
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from ..document import Document, Entity, Token
 from .ner_data import spans
+from ..text.tokens import word_counts
 from .ner_features import phrase_marks, sentence_features, word_info
 
 MODEL_NAME = "ner-crf.crfsuite"
 TYPES = ("PER", "ORG", "LOC")
 MAX_WORDS = 200  # longer runs of tokens are tagged in pieces
+PROPAGATE_MAX_FREQ = 1000  # single words more frequent than this in the news word list are not propagated
 
 
 class NerModel:
@@ -58,6 +67,12 @@ class NerModel:
             return list(self._tagger.tag(sentence_features(words)))
         return self._tagger.tag(words)
 
+    def tag_document(self, sentences: list[list[str]]) -> list[list[str]]:
+        """BIO tags of every sentence of one document, made consistent
+        across its sentences by :func:`propagate`."""
+        tags = [self.tag(list(words)) for words in sentences]
+        return propagate([[word_info(w).stem for w in words] for words in sentences], tags)
+
 
 @lru_cache(maxsize=1)
 def model() -> NerModel:
@@ -92,6 +107,50 @@ def _groups(doc: Document) -> list[list[Token]]:
     return out
 
 
+def propagate(stems: list[list[str]], tags: list[list[str]], *,
+              max_freq: int = PROPAGATE_MAX_FREQ) -> list[list[str]]:
+    """Tag again, in every sentence of a document, the names tagged elsewhere in it.
+
+    ``stems`` and ``tags`` give each sentence's word stems
+    (:attr:`WordInfo.stem`) and BIO tags. Every tagged span, and the last
+    word of a tagged person of several words (the surname), becomes a key
+    with the type it was given most often; wherever the key's stems recur on
+    words all tagged ``O``, they are tagged with that type, longest keys
+    first. One-word keys shorter than three letters or more frequent than
+    ``max_freq`` in the shipped news word list are left out (common words
+    that are sometimes part of a name). Returns new tag lists."""
+    votes: dict[tuple[str, ...], Counter] = defaultdict(Counter)
+    for st, tg in zip(stems, tags):
+        for a, b, typ in spans(tg):
+            key = tuple(st[a:b])
+            votes[key][typ] += 1
+            if typ == "PER" and b - a > 1:
+                votes[key[-1:]][typ] += 1
+    if not votes:
+        return [list(t) for t in tags]
+    counts = word_counts()
+    starts: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    for key, c in votes.items():
+        if len(key) == 1 and (len(key[0]) < 3 or counts.get(key[0], 0) > max_freq):
+            continue
+        starts[key[0]].append((key, c.most_common(1)[0][0]))
+    for keys in starts.values():
+        keys.sort(key=lambda kt: -len(kt[0]))
+    out = []
+    for st, tg in zip(stems, tags):
+        tg = list(tg)
+        for i, s in enumerate(st):
+            for key, typ in starts.get(s, ()):
+                n = len(key)
+                if tuple(st[i:i + n]) == key and all(t == "O" for t in tg[i:i + n]):
+                    tg[i] = "B-" + typ
+                    for j in range(i + 1, i + n):
+                        tg[j] = "I-" + typ
+                    break
+        out.append(tg)
+    return out
+
+
 def complete_spans(words: list[str], found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Extend each tagged span to a known multiword name of the same type that
     overlaps it (place gazetteer, actor dictionary): the corpora often tag
@@ -114,9 +173,11 @@ def find_entities(doc: Document, *, ner: NerModel | None = None) -> list[Entity]
     ``text`` is exactly ``doc.text[start:end]``."""
     ner = ner or model()
     out: list[Entity] = []
-    for toks in _groups(doc):
+    groups = _groups(doc)
+    tagged = ner.tag_document([[t.text for t in toks] for toks in groups])
+    for toks, tags in zip(groups, tagged):
         words = [t.text for t in toks]
-        for a, b, typ in complete_spans(words, spans(ner.tag(words))):
+        for a, b, typ in complete_spans(words, spans(tags)):
             if typ not in TYPES:
                 continue
             first, last = toks[a], toks[b - 1]

@@ -33,6 +33,7 @@ import yaml
 
 HELD_OUT = 0.10
 DEV = 0.10
+DOC_SIZE = 20
 
 
 @dataclass(slots=True, frozen=True)
@@ -252,6 +253,20 @@ def splits(shared: Path) -> Splits:
     train += t; dev += d; held += h
     train += read_nested(root / "wojood-sample" / "val.txt", source="wojood/val")
     return Splits(train, dev, held)
+
+
+def documents(sentences: list[NerSentence], *, size: int = DOC_SIZE) -> list[list[int]]:
+    """Indices of ``sentences`` grouped into pseudo-documents for evaluating
+    the document pass: runs of consecutive sentences from the same source
+    (corpus, or AQMAR article), cut every ``size`` sentences (the corpora do
+    not mark article ends, ANERcorp articles run about 20 sentences)."""
+    out: list[list[int]] = []
+    for i, s in enumerate(sentences):
+        if out and sentences[out[-1][-1]].source == s.source and len(out[-1]) < size:
+            out[-1].append(i)
+        else:
+            out.append([i])
+    return out
 
 
 # ------------------------------------------------------------- scoring

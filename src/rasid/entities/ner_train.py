@@ -25,7 +25,7 @@ import sys
 import time
 from pathlib import Path
 
-from .ner_data import format_scores, restrict, score, splits
+from .ner_data import documents, format_scores, restrict, score, splits
 from .ner_features import sentence_features
 
 CRF_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 200,
@@ -46,14 +46,25 @@ def train_crf(sentences, out: Path, *, params: dict | None = None, verbose: bool
     return out
 
 
-def evaluate(model_path: Path, sentences, *, method: str = "crf") -> tuple[dict, float]:
-    """``(scores, tokens per second)`` of a saved model on ``sentences``."""
+def evaluate(model_path: Path, sentences, *, method: str = "crf",
+             document: bool = False) -> tuple[dict, float]:
+    """``(scores, tokens per second)`` of a saved model on ``sentences``.
+
+    ``document`` tags pseudo-documents (:func:`~rasid.entities.ner_data.documents`)
+    with the document pass, as :func:`rasid.entities.ner.find_entities` does;
+    otherwise each sentence alone."""
     from .ner import NerModel
 
     model = NerModel.load(model_path, method=method)
     model.tag(list(sentences[0].words))  # warm the caches of resources
     t0 = time.perf_counter()
-    pred = [model.tag(list(s.words)) for s in sentences]
+    if document:
+        pred: list = [None] * len(sentences)
+        for idx in documents(sentences):
+            for i, tags in zip(idx, model.tag_document([list(sentences[i].words) for i in idx])):
+                pred[i] = tags
+    else:
+        pred = [model.tag(list(s.words)) for s in sentences]
     dt = time.perf_counter() - t0
     n = sum(len(s.words) for s in sentences)
     return score([list(s.tags) for s in sentences], pred), n / dt
@@ -82,12 +93,15 @@ def train(*, shared: Path, out: Path | None = None, method: str = "crf",
         raise ValueError(f"unknown NER method {method!r} (crf, bilstm)")
     took = time.perf_counter() - t0
     if report:
-        scores, speed = evaluate(out, test, method=method)
         part = "development" if dev else "held-out"
         print(f"{method}: trained on {sum(len(s.words) for s in data)} tokens in {took:.0f}s; "
               f"{part} part ({sum(len(s.words) for s in test)} tokens):")
-        print(format_scores(scores))
-        print(f"{speed:,.0f} tokens/s; model {out} ({out.stat().st_size / 1e6:.1f} MB)")
+        for document in (False, True):
+            scores, speed = evaluate(out, test, method=method, document=document)
+            print("with the document pass:" if document else "sentence by sentence:")
+            print(format_scores(scores))
+            print(f"{speed:,.0f} tokens/s")
+        print(f"model {out} ({out.stat().st_size / 1e6:.1f} MB)")
     return out
 
 
