@@ -1,0 +1,62 @@
+"""Killed, injured and arrested figures of a sentence and of a draft."""
+
+from __future__ import annotations
+
+import bisect
+
+from .context import Context
+from .draft import Hit
+from .lexicon import TriggerLexicon
+
+
+def sentence_figures(ctx: Context, lex: TriggerLexicon, s: int) -> list[tuple[int, str, int]]:
+    """``(word, kind, count)`` for each killed/injured/arrested cue of
+    sentence ``s`` that has a number next to it («و N» after it adds up)."""
+    a, b = ctx.sent_words[s]
+    nums = [(i, j, n) for i, j, n in ctx.numbers if a <= i < b and isinstance(n.value, (int, float))]
+    out: list[tuple[int, str, int]] = []
+    used: set[int] = set()
+    cue_at = {}
+    for k in range(a, b):
+        stems = ctx.stems(k) | {ctx.ws[k].text}
+        for key in ("killed", "injured", "arrested"):
+            if stems & lex.cues[key]:
+                cue_at[k] = key
+    for k in sorted(cue_at):
+        key = cue_at[k]
+        cands = [x for x in nums if id(x) not in used and 0 < x[0] - k <= 3
+                 and not any(k < q < x[0] for q in cue_at)]
+        if not cands:
+            cands = [x for x in nums if id(x) not in used and 0 <= k - x[1] <= 2]
+        if not cands:
+            continue
+        first = min(cands, key=lambda x: abs(x[0] - k))
+        used.add(id(first))
+        total = int(first[2].value)
+        # «22 من رجال الأمن، و6 مواطنين»: a number joined by و adds up
+        for x in nums:
+            if id(x) in used or not (first[1] <= x[0] <= first[1] + 5):
+                continue
+            if any(first[1] <= q <= x[0] for q in cue_at):
+                break
+            nstart = _norm_offset(ctx, x[2].start)
+            if ctx.ws[x[0]].text.startswith("و") or (nstart > 0 and ctx.norm[nstart - 1] == "و"):
+                used.add(id(x))
+                total += int(x[2].value)
+        out.append((k, key, total))
+    return out
+
+
+def figure(figures: list[tuple[int, str, int]], key: str, h: Hit) -> int | None:
+    got = [(abs(k - h.i), n) for k, kk, n in figures if kk == key]
+    return min(got)[1] if got else None
+
+
+def _norm_offset(ctx: Context, offset: int) -> int:
+    return bisect.bisect_left(ctx.doc.norm_map, offset, 0, len(ctx.doc.norm_map) - 1)
+
+
+def no_casualties(ctx: Context, lex: TriggerLexicon, s: int) -> bool:
+    a, b = ctx.sent_words[s]
+    text = " ".join(w.text for w in ctx.ws[a:b])
+    return any(" ".join(p) in text for p in lex.cue_phrases["no_casualties"])

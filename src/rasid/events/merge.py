@@ -1,0 +1,91 @@
+"""One draft per act (see :func:`merge_drafts`)."""
+
+from __future__ import annotations
+
+from ..document import Place
+from .context import Candidate
+from .draft import Draft
+
+
+def _same_actor(x: Candidate | None, y: Candidate | None, norm: str) -> bool:
+    if x is None or y is None:
+        return True
+    if x.actor_id and y.actor_id:
+        return x.actor_id == y.actor_id
+    tx, ty = norm[x.nstart:x.nend], norm[y.nstart:y.nend]
+    return tx in ty or ty in tx
+
+
+def _merge_into(f: Draft, e: Draft) -> None:
+    f.extra_hits.append(e.hit)
+    for attr in ("actor", "target", "place", "reported_by", "mode"):
+        if getattr(f, attr) is None and getattr(e, attr) is not None:
+            setattr(f, attr, getattr(e, attr))
+    if e.place_in_sentence and not f.place_in_sentence:
+        f.place, f.place_in_sentence = e.place, True
+    if e.date_in_sentence and not f.date_in_sentence:
+        f.date, f.date_precision, f.date_in_sentence = e.date, e.date_precision, True
+    for attr in ("fatalities", "injured", "arrested"):
+        a, b = getattr(f, attr), getattr(e, attr)
+        if b is not None and (a is None or b > a):
+            setattr(f, attr, b)
+    if f.modality == "asserted" and e.modality not in ("asserted", "negated", "hypothetical"):
+        f.modality = e.modality
+
+
+def _specific(p: Place | None) -> int:
+    if p is None:
+        return -1
+    feature = (p.feature or "").upper()
+    return 0 if feature.startswith(("PCL", "ADM1", "CONT", "RGN")) else 1
+
+
+def merge_drafts(drafts: list[Draft], norm: str) -> list[Draft]:
+    """One draft per act (see the module docstring)."""
+    out: list[Draft] = []
+    for e in drafts:
+        if e.hit.form.entry.attach:
+            host = next((f for f in reversed(out) if 0 <= e.hit.s - f.hit.s <= 1), None)
+            if host is not None:
+                if host.target is None and e.target is not None:
+                    host.target = e.target
+                if _specific(e.place) > _specific(host.place):
+                    host.place = e.place
+            continue
+        target = None
+        if e.hit.form.entry.toll and e.actor is None:
+            same_sentence = [f for f in out if f.hit.s == e.hit.s and f.type == e.type]
+            prev = [f for f in out if f.hit.s == e.hit.s - 1 and f.type == e.type]
+            if not same_sentence and prev:
+                target = prev[-1]
+        for f in reversed(out):
+            if target is not None:
+                break
+            gap = e.hit.s - f.hit.s
+            if gap > 3:
+                break
+            if gap == 1 and f.type == e.type and e.fatalities and e.fatalities == f.fatalities:
+                target = f  # the same toll told again
+                break
+            if f.type != e.type:
+                continue
+            if gap == 0 and e.hit.form.pos == "noun" and f.hit.form.pos == "verb":
+                target = f
+            elif not _same_actor(f.actor, e.actor, norm):
+                continue
+            elif gap == 0:
+                target = f
+            elif e.hit.definite:
+                target = f
+            elif gap == 1 and e.actor is not None and f.actor is not None and (
+                    e.place is None or f.place is None or e.place.name == f.place.name):
+                target = f
+            if target is not None:
+                break
+        if target is not None:
+            if _specific(e.place) > _specific(target.place):
+                target.place, target.place_in_sentence = e.place, e.place_in_sentence
+            _merge_into(target, e)
+        else:
+            out.append(e)
+    return out

@@ -1,0 +1,138 @@
+"""Actor and target of a draft from the Arabic clause around its trigger
+(see :func:`assign_roles`)."""
+
+from __future__ import annotations
+
+from ..text.normalise import original_span
+from .context import Candidate, Context
+from .draft import Draft, Hit, sentence_cands as _sentence_cands
+from .lexicon import TriggerLexicon
+from .ontology import ontology
+
+
+def _prep_before(ctx: Context, lex: TriggerLexicon, c: Candidate) -> bool:
+    if c.prefix and c.prefix[-1] in "بلك":
+        return True
+    if c.i == 0:
+        return False
+    prev = ctx.ws[c.i - 1].text
+    return prev in lex.cues["preps"] or prev in lex.cues["target_preps"]
+
+
+def _target_prep(ctx: Context, lex: TriggerLexicon, c: Candidate) -> bool:
+    if c.i == 0:
+        return False
+    prev = ctx.ws[c.i - 1].text
+    return prev in lex.cues["target_preps"] or any(
+        s in lex.cues["target_preps"] for s in ctx.stems(c.i - 1))
+
+
+def _passive_marked(ctx: Context, h: Hit) -> bool:
+    """A past verb written with a damma (قُتل، اعتُقل) is passive."""
+    if h.form.pos != "verb" or h.form.present:
+        return False
+    s0, e0 = original_span(ctx.doc.norm_map, ctx.ws[h.i].start, ctx.ws[h.i].end)
+    return "\u064f" in ctx.doc.text[s0:e0]
+
+
+def _can_act(d: Draft, c: Candidate) -> bool:
+    """Whether a filler may be the actor of this draft."""
+    if c.kind in ("victim", "loc"):
+        return False
+    if c.kind == "country" and (d.type in ("ASSAULT", "COERCE") or d.mode == "visit"):
+        return False
+    if c.victim and d.type in ("ASSAULT", "COERCE"):
+        return False
+    return True
+
+
+def assign_roles(ctx: Context, lex: TriggerLexicon, d: Draft) -> None:
+    h = d.hit
+    cands = [c for c in _sentence_cands(ctx, h.s) if c.j <= h.i or c.i >= h.j]
+    after = [c for c in cands if c.i >= h.j and c.i - h.j <= 12]
+    before = [c for c in cands if c.j <= h.i and h.i - c.j <= 8]
+    a, b = ctx.sent_words[h.s]
+    # «بين A و B»
+    for k in range(h.j, min(b, h.j + 8)):
+        if ctx.ws[k].text in lex.cues["between"]:
+            pair = [c for c in after if c.i > k and c.kind != "victim"][:2]
+            if pair:
+                d.actor = pair[0]
+                d.target = pair[1] if len(pair) > 1 else None
+                _perpetrator(ctx, lex, d, after)
+                return
+    if h.form.pos == "verb":
+        marked = _passive_marked(ctx, h)
+        passive = marked or (h.j < b and (any(n[0] == h.j for n in ctx.numbers)
+                                          or any(c.i == h.j and c.victim for c in after)))
+        if not passive:
+            for c in after:
+                if c.i - h.j <= 2 and not _prep_before(ctx, lex, c) and _can_act(d, c):
+                    d.actor = c
+                    break
+        if d.actor is None and not marked:
+            for c in reversed(before):
+                if passive and h.i - c.j > 1:
+                    break
+                if not _prep_before(ctx, lex, c) and _can_act(d, c):
+                    d.actor = c
+                    break
+    else:
+        for c in after:
+            if c.i - h.j <= 1 and (not c.prefix or c.prefix.endswith("ل")) \
+                    and not _target_prep(ctx, lex, c) and not _prep_before_word(ctx, lex, c) \
+                    and _can_act(d, c):
+                d.actor = c
+                break
+        if d.actor is None:
+            for k in range(h.i - 1, max(a, h.i - 5) - 1, -1):
+                if lex.cues["doing"] & ctx.stems(k):
+                    for c in reversed([c for c in before if c.j <= k and k - c.j <= 6]):
+                        if _can_act(d, c) and not _prep_before(ctx, lex, c):
+                            d.actor = c
+                            break
+                    break
+    start = max(h.j, d.actor.j if d.actor is not None and d.actor.i >= h.j else h.j)
+    rest = [c for c in after if c.i >= start and c is not d.actor
+            and not (d.actor is not None and c.actor_id and c.actor_id == d.actor.actor_id)]
+    prepped = [c for c in rest if _target_prep(ctx, lex, c)]
+    if prepped:
+        d.target = prepped[0]
+    elif rest:
+        d.target = rest[0]
+    _perpetrator(ctx, lex, d, after)
+    if d.actor is None and ontology().types[d.type].needs_actor:
+        # a dropped subject: the last person or body named earlier in the sentence
+        for c in reversed([c for c in cands if c.j <= h.i]):
+            if c.kind in ("name", "title", "institution") and not _prep_before(ctx, lex, c):
+                d.actor = c
+                break
+    if d.target is not None and d.actor is not None and (
+            d.target is d.actor or (d.target.actor_id and d.target.actor_id == d.actor.actor_id)):
+        d.target = None
+
+
+def _prep_before_word(ctx: Context, lex: TriggerLexicon, c: Candidate) -> bool:
+    if c.i == 0:
+        return False
+    return ctx.ws[c.i - 1].text in lex.cues["preps"]
+
+
+def _perpetrator(ctx: Context, lex: TriggerLexicon, d: Draft, after: list[Candidate]) -> None:
+    """«من تنفيذ X», «أعلن X مسؤوليته»: X is the actor."""
+    h = d.hit
+    a, b = ctx.sent_words[h.s]
+    cands = _sentence_cands(ctx, h.s)
+    for k in range(a, b):
+        stems = ctx.stems(k) | {ctx.ws[k].text}
+        if stems & lex.cues["perpetrator"] and k >= h.j:
+            nxt = [c for c in cands if k < c.i <= k + 3 and not c.victim]
+            if nxt and (d.actor is None or d.actor.kind in ("participant",)):
+                d.actor = nxt[0]
+        if stems & lex.cues["claimed"]:
+            claimers = [c for c in cands if k - 4 <= c.i and c.j <= k and not c.victim] or \
+                       [c for c in cands if k < c.i <= k + 3 and not c.victim]
+            if claimers:
+                d.modality = "claimed"
+                if d.actor is None or d.actor.kind == "participant":
+                    d.actor = claimers[-1] if claimers[-1].j <= k else claimers[0]

@@ -1,0 +1,94 @@
+"""Trigger search: the lexicon entries found in a sentence, left to right,
+not inside names, with their light-verb objects («شن هجوما») and the
+``not_next`` words that cancel them («هجوم إعلامي»)."""
+
+from __future__ import annotations
+
+from .context import Context
+from .draft import Hit
+from .lexicon import NOUN_PREFIXES, VERB_PREFIXES, TriggerForm, TriggerLexicon
+
+_DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذان", "هاتان"})
+
+_TRIGGER_PREFIXES = tuple(sorted(set(VERB_PREFIXES) | set(NOUN_PREFIXES), key=len, reverse=True))
+
+
+def find_triggers(ctx: Context, lex: TriggerLexicon, s: int) -> list[Hit]:
+    """Triggers of sentence ``s``, left to right, not inside names."""
+    a, b = ctx.sent_words[s]
+    in_name = set()
+    for c in ctx.cands:
+        if c.kind in ("name", "institution", "country", "loc") and c.i < b and c.j > a:
+            in_name.update(range(c.i, c.j))
+    hits: list[Hit] = []
+    consumed: set[int] = set()
+    i = a
+    prefixes = _TRIGGER_PREFIXES
+    starts = lex.index.starting_words(ctx.ws, prefixes=prefixes)
+    while i < b:
+        if i not in starts or i in in_name or i in consumed:
+            i += 1
+            continue
+        chosen = None
+        for m in lex.index.match_at(ctx.norm, ctx.ws, i, prefixes=prefixes):
+            if m.j > b or any(k in in_name for k in range(m.i, m.j)):
+                continue
+            f = m.value
+            allowed = VERB_PREFIXES if f.pos == "verb" else NOUN_PREFIXES
+            if m.prefix and m.prefix not in allowed:
+                continue
+            if "س" in m.prefix and not f.present:
+                continue
+            if _not_next(ctx, f, m.j, b):
+                continue
+            obj_end = _object_end(ctx, f, m.j, b)
+            if f.entry.objects and (obj_end is None or _not_next(ctx, f, obj_end[1], b)):
+                continue
+            chosen = (m, obj_end)
+            break
+        if chosen is None:
+            i += 1
+            continue
+        m, obj_end = chosen
+        word = ctx.norm[m.start:ctx.ws[m.i].end]
+        prev = ctx.ws[m.i - 1].text if m.i > a else ""
+        obj_mode = None
+        if obj_end is not None and m.value.entry.mode is None:
+            obj = lex.index.best_at(ctx.norm, ctx.ws, obj_end[0], prefixes=NOUN_PREFIXES)
+            if obj is not None and obj.value.entry.type == m.value.entry.type:
+                obj_mode = obj.value.entry.mode
+        hits.append(Hit(m.value, m.i, m.j, m.start, m.end, s, m.prefix,
+                        definite=m.value.pos == "noun" and (word.startswith("ال") or prev in _DEMONSTRATIVES),
+                        obj_mode=obj_mode))
+        if obj_end is not None:
+            consumed.update(range(obj_end[0], obj_end[1]))
+        i = m.j
+    return hits
+
+
+def _not_next(ctx: Context, f: TriggerForm, j: int, b: int) -> bool:
+    if j >= b or not f.entry.not_next:
+        return False
+    nxt = ctx.ws[j].text
+    for w in f.entry.not_next:
+        if w.endswith("*"):
+            if nxt.startswith(w[:-1]):
+                return True
+        elif nxt == w or nxt.removesuffix("ا") == w:  # «إعلاميا»: accusative of «إعلامي»
+            return True
+    return False
+
+
+def _object_end(ctx: Context, f: TriggerForm, j: int, b: int) -> tuple[int, int] | None:
+    """Word span of the light verb's object within the window, if any."""
+    if not f.entry.objects:
+        return None
+    for k in range(j, min(b, j + f.entry.window)):
+        stems = ctx.stems(k) | {ctx.ws[k].text}
+        stems |= {s[2:] for s in stems if s.startswith("ال")}
+        for obj in f.entry.objects:
+            first = obj[0][2:] if obj[0].startswith("ال") else obj[0]
+            if (obj[0] in stems or first in stems) and k + len(obj) <= b and all(
+                    ctx.ws[k + n].text == obj[n] for n in range(1, len(obj))):
+                return k, k + len(obj)
+    return None
