@@ -19,11 +19,11 @@ def ents(doc: Document) -> list[tuple[str, str, str | None]]:
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("وصل المبعوث لحفتر أمس.", ("حفتر", "ly-haftar")),
-    ("وقال متحدث إن والجيش الليبي تقدم.", ("الجيش الليبي", "ly-lna")),
-    ("التقى وفد بالسيسي في القاهرة.", ("السيسي", "eg-sisi")),
+    ("وصل المبعوث لحفتر أمس.", ("حفتر", "lby-haftar")),
+    ("وقال متحدث إن والجيش الليبي تقدم.", ("الجيش الليبي", "lby-lna")),
+    ("التقى وفد بالسيسي في القاهرة.", ("السيسي", "egy-sisi")),
     ("قصفت الطائرات مواقع لداعش قرب المدينة.", ("داعش", "isis")),
-    ("وهاجم وبحزب الله القرية.", ("حزب الله", "lb-hezbollah")),
+    ("وهاجم وبحزب الله القرية.", ("حزب الله", "lbn-hezbollah")),
 ])
 def test_entity_span_excludes_proclitics(text, expected):
     doc = run(text)
@@ -34,18 +34,18 @@ def test_entity_span_excludes_proclitics(text, expected):
 
 
 @pytest.mark.parametrize("text, name, actor", [
-    ("استقبل الرئيس عبدالفتاح السيسي ضيفه.", "عبدالفتاح السيسي", "eg-sisi"),
-    ("استقبل الرئيس عبد الفتاح السيسي ضيفه.", "عبد الفتاح السيسي", "eg-sisi"),
-    ("دعا مجلس الأمن الدولي إلى التهدئة.", "مجلس الأمن الدولي", "unsc"),
+    ("استقبل الرئيس عبدالفتاح السيسي ضيفه.", "عبدالفتاح السيسي", "egy-sisi"),
+    ("استقبل الرئيس عبد الفتاح السيسي ضيفه.", "عبد الفتاح السيسي", "egy-sisi"),
+    ("دعا مجلس الأمن الدولي إلى التهدئة.", "مجلس الأمن الدولي", "un-security-council"),
     ("أصدرت الرئاسة المصرية بيانا.", "الرئاسة المصرية", "egy-presidency"),
     ("تتهم السلطات جماعة الإخوان المسلمين بالتحريض.", "الإخوان المسلمين", "muslim-brotherhood"),
-    ("أعلنت جماعة الحوثي سيطرتها على المدينة.", "الحوثي", "houthis"),
+    ("أعلنت جماعة الحوثي سيطرتها على المدينة.", "الحوثي", "yem-houthis"),
     ("ينشط تنظيم الدولة الإسلامية في الصحراء.", "الدولة الإسلامية", "isis"),
-    ("قاتل عناصر تنظيم القاعدة في بلاد الشام قرب حلب.", "القاعدة في بلاد الشام", "nusra"),
-    ("أعلن حزب العمال الكردستاني (بي.كيه.كيه) الهدنة.", "بي.كيه.كيه", "pkk"),
+    ("قاتل عناصر تنظيم القاعدة في بلاد الشام قرب حلب.", "القاعدة في بلاد الشام", "syr-nusra"),
+    ("أعلن حزب العمال الكردستاني (بي.كيه.كيه) الهدنة.", "بي.كيه.كيه", "tur-pkk"),
     ("قالت وزارة الداخلية التونسية إن الوضع هادئ.", "وزارة الداخلية التونسية", "tun-interior-ministry"),
-    ("انتشر جيش بوروندي في الشمال.", "جيش بوروندي", "bdi-army"),
-    ("شنت القوات المسلحة التركية غارات.", "القوات المسلحة التركية", "tur-army"),
+    ("انتشر جيش بوروندي في الشمال.", "جيش بوروندي", "bdi-military"),
+    ("شنت القوات المسلحة التركية غارات.", "القوات المسلحة التركية", "tur-military"),
 ])
 def test_entity_multiword_names(text, name, actor):
     doc = run(text)
@@ -60,11 +60,11 @@ def test_descriptor_word_needed_for_ambiguous_name():
 
 
 @pytest.mark.parametrize("text, title, actor, published", [
-    ("استقبل الرئيس المصري ضيفه الليبي.", "الرئيس المصري", "eg-sisi", "2019-05-09"),
-    ("استقبل الرئيس المصري ضيفه الليبي.", "الرئيس المصري", "eg-mubarak", "2005-03-01"),
-    ("طلب الرئيس اليمني هدنة.", "الرئيس اليمني", "ye-hadi", "2015-07-26"),
-    ("زار قائد الجيش الوطني الليبي القاهرة.", "قائد الجيش الوطني الليبي", "ly-haftar", "2019-05-09"),
-    ("وصل رئيس حكومة الوفاق إلى روما.", "رئيس حكومة الوفاق", "ly-sarraj", "2019-05-09"),
+    ("استقبل الرئيس المصري ضيفه الليبي.", "الرئيس المصري", "egy-sisi", "2019-05-09"),
+    ("استقبل الرئيس المصري ضيفه الليبي.", "الرئيس المصري", "egy-mubarak", "2005-03-01"),
+    ("طلب الرئيس اليمني هدنة.", "الرئيس اليمني", "yem-hadi", "2015-07-26"),
+    ("زار قائد الجيش الوطني الليبي القاهرة.", "قائد الجيش الوطني الليبي", "lby-haftar", "2019-05-09"),
+    ("وصل رئيس حكومة الوفاق إلى روما.", "رئيس حكومة الوفاق", "lby-sarraj", "2019-05-09"),
 ])
 def test_title_links_office_holder_at_date(text, title, actor, published):
     doc = run(text, published)
@@ -84,9 +84,9 @@ def test_unknown_person_gets_document_local_id_and_coref():
 def test_single_word_coref_to_full_name():
     doc = run("التقى علي عبدالله صالح قادة الحزب. وقال صالح إن الحرب لن تتوقف. وصوت النواب لصالح القرار.")
     got = ents(doc)
-    assert ("صالح", "PER", "ye-saleh") in got
+    assert ("صالح", "PER", "yem-saleh") in got
     # «لصالح» "in favour of" is not a name
-    assert sum(1 for t, _, a in got if a == "ye-saleh") == 2
+    assert sum(1 for t, _, a in got if a == "yem-saleh") == 2
 
 
 @pytest.mark.parametrize("text, name", [
@@ -114,7 +114,7 @@ def test_short_form_needs_full_name_in_document():
     doc = run("شن التحالف العربي غارات. وأعلن التحالف بدء الهدنة.")
     assert [e.actor_id for e in doc.entities] == ["arab-coalition", "arab-coalition"]
     doc = run("قتلت غارات التحالف الدولي مسلحين. وقال التحالف إن الغارات مستمرة.")
-    assert [e.actor_id for e in doc.entities] == ["us-coalition", "us-coalition"]
+    assert [e.actor_id for e in doc.entities] == ["anti-isis-coalition", "anti-isis-coalition"]
 
 
 def test_bare_head_links_to_last_institution():
@@ -128,9 +128,9 @@ def test_actors_one_per_id_with_fields():
     doc = run("استقبل عبدالفتاح السيسي خليفة حفتر. وقال السيسي إن مصر تدعم الجيش الوطني الليبي.")
     ids = [a.id for a in doc.actors]
     assert len(ids) == len(set(ids))
-    sisi = next(a for a in doc.actors if a.id == "eg-sisi")
+    sisi = next(a for a in doc.actors if a.id == "egy-sisi")
     assert (sisi.name_en, sisi.country, sisi.kind) == ("Abdel Fattah el-Sisi", "EGY", "State forces")
-    assert {"eg-sisi", "ly-haftar", "ly-lna"} <= set(ids)
+    assert {"egy-sisi", "lby-haftar", "lby-lna"} <= set(ids)
 
 
 def test_entities_keep_loc_entities_of_other_stages():
@@ -144,7 +144,7 @@ def test_entities_keep_loc_entities_of_other_stages():
 def test_extract_mentions_works_without_normalise_stage():
     doc = Document(text="قال المرصد السوري لحقوق الإنسان إن القصف مستمر.")
     ms = extract_mentions(doc)
-    assert [m.actor_id for m in ms if m.entity] == ["sohr"]
+    assert [m.actor_id for m in ms if m.entity] == ["syr-sohr"]
 
 
 @pytest.mark.parametrize("word, stem", [

@@ -26,9 +26,19 @@ ACLED_KINDS = frozenset({
     "State forces", "Rebel group", "Political militia", "Identity militia",
     "Rioters", "Protesters", "Civilians", "External/Other forces",
 })
+# PLOVER sector codes (manual, "Sector Codes"), and the codes PLOVER gives
+# international non-state actors in place of a country ("International
+# non-state actor names"), used as the sector of such actors.
+PLOVER_SECTORS = frozenset({
+    "COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SPY", "UAF", "UNK",
+    "AGR", "BUS", "CRM", "CVL", "EDU", "ELI", "JRN", "LAB", "MED", "REF", "OPP", "PRE", "REL", "SOC",
+})
+PLOVER_NONSTATE = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
+SECTORS = PLOVER_SECTORS | PLOVER_NONSTATE
 TYPES = frozenset({"PER", "ORG"})
-REQUIRED = ("id", "type", "name_ar", "name_en", "kind", "country", "aliases")
+REQUIRED = ("id", "type", "name_ar", "name_en", "kind", "sector", "country", "aliases")
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 _DESCRIPTOR = re.compile(r"^\[([^\]]+)\]\s*(.+)$")
 
 
@@ -54,6 +64,7 @@ class ActorEntry:
     kind: str | None
     country: str | None
     aliases: tuple[str, ...] = ()
+    sector: str | None = None
     short: tuple[str, ...] = ()
     offices: tuple[Office, ...] = ()
 
@@ -85,12 +96,50 @@ class ActorDictionary:
         return out
 
 
-def _date(v: Any) -> dt.date | None:
+def _date(v: Any, *, end: bool = False) -> dt.date | None:
+    """An office date: ``YYYY-MM-DD``, or ``YYYY-MM`` / ``YYYY`` when the day
+    (or month) is not known for sure. A partial start is read as the first
+    day of its period, a partial end as the last (so that a title at a date
+    inside a partial period may find two holders, and is then left unlinked)."""
     if v is None:
         return None
     if isinstance(v, dt.date):
         return v
-    return dt.date.fromisoformat(str(v))
+    if isinstance(v, int):
+        v = str(v)
+    m = _PARTIAL_DATE.match(str(v))
+    if not m:
+        raise ValueError(f"bad date {v!r}")
+    y, mo, d = int(m.group(1)), m.group(2), m.group(3)
+    if d is not None:
+        return dt.date(y, int(mo), int(d))
+    if mo is not None:
+        mo = int(mo)
+        if not end:
+            return dt.date(y, mo, 1)
+        nxt = dt.date(y + (mo == 12), mo % 12 + 1, 1)
+        return nxt - dt.timedelta(days=1)
+    return dt.date(y, 12, 31) if end else dt.date(y, 1, 1)
+
+
+def id_problem(actor_id: str, country: str | None) -> str | None:
+    """What is wrong with ``actor_id`` under the id convention, or None.
+
+    National actors (``country`` set) are ``<iso3 lower-case>-<slug>``
+    (``egy-sisi``, ``lby-lna``); transnational and international ones
+    (``country`` null) are a plain slug whose first part is not an ISO
+    alpha-3 code (``isis``, ``un-security-council``)."""
+    import pycountry
+
+    if not isinstance(actor_id, str) or not _ID.match(actor_id):
+        return "id must be a lower-case slug"
+    head = actor_id.split("-", 1)[0]
+    if country:
+        if not actor_id.startswith(country.lower() + "-"):
+            return f"id of a national actor must start with {country.lower()}-"
+    elif len(head) == 3 and pycountry.countries.get(alpha_3=head.upper()) is not None:
+        return "id of an international actor must not start with a country code"
+    return None
 
 
 def name_variants(name: str) -> set[str]:
@@ -134,16 +183,19 @@ def validate_actor_data(files: dict[str, list[dict]], *, roles: Iterable[str] = 
                 if key not in e:
                     problems.append(f"{where}: missing {key}")
             aid = e.get("id")
-            if not isinstance(aid, str) or not _ID.match(aid):
-                problems.append(f"{where}: id must be a lower-case slug")
+            bad_id = id_problem(aid, e.get("country") if isinstance(e.get("country"), str) else None)
+            if bad_id:
+                problems.append(f"{where}: {bad_id}")
             elif aid in ids:
                 problems.append(f"{where}: duplicate id")
             else:
                 ids.add(aid)
             if e.get("type") not in TYPES:
                 problems.append(f"{where}: type must be PER or ORG")
-            if e.get("kind") is not None and e.get("kind") not in ACLED_KINDS:
+            if "kind" in e and e.get("kind") not in ACLED_KINDS:
                 problems.append(f"{where}: kind {e.get('kind')!r} is not an ACLED actor type")
+            if "sector" in e and e.get("sector") not in SECTORS:
+                problems.append(f"{where}: sector {e.get('sector')!r} is not a PLOVER sector code")
             c = e.get("country")
             if c is not None and (not isinstance(c, str) or len(c) != 3
                                   or pycountry.countries.get(alpha_3=c) is None):
@@ -165,12 +217,21 @@ def validate_actor_data(files: dict[str, list[dict]], *, roles: Iterable[str] = 
                 if known_roles and o["role"] not in known_roles:
                     problems.append(f"{where}: unknown office role {o['role']!r}")
                 try:
-                    a, b = _date(o.get("from")), _date(o.get("to"))
-                except ValueError:
+                    a, b = _date(o.get("from")), _date(o.get("to"), end=True)
+                except (ValueError, TypeError):
                     problems.append(f"{where}: bad office date")
                     continue
                 if a and b and b < a:
                     problems.append(f"{where}: office ends before it starts")
+    # Short forms may be shared by actors (the nearest one named in full
+    # wins), but must not be another actor's alias.
+    for fname, entries in files.items():
+        for e in entries:
+            for name in e.get("short") or ():
+                for v in name_variants(name):
+                    owner = alias_owner.get(v)
+                    if owner is not None and owner != e.get("id"):
+                        problems.append(f"{fname} {e.get('id')!r}: short form {name!r} is an alias of {owner!r}")
     # Offices 'of' an actor id must name a known actor (or a country).
     for fname, entries in files.items():
         for e in entries:
@@ -187,11 +248,11 @@ def load_dictionary() -> ActorDictionary:
     d = ActorDictionary()
     for entries in read_actor_files().values():
         for e in entries:
-            offices = tuple(Office(o["role"], o["of"], _date(o.get("from")), _date(o.get("to")))
+            offices = tuple(Office(o["role"], o["of"], _date(o.get("from")), _date(o.get("to"), end=True))
                             for o in (e.get("office") or []))
             entry = ActorEntry(
                 id=e["id"], type=e["type"], name_ar=e["name_ar"], name_en=e["name_en"],
-                kind=e.get("kind"), country=e.get("country"),
+                kind=e.get("kind"), country=e.get("country"), sector=e.get("sector"),
                 aliases=tuple(e.get("aliases") or ()), short=tuple(e.get("short") or ()),
                 offices=offices)
             d.entries[entry.id] = entry
@@ -207,6 +268,13 @@ def load_dictionary() -> ActorDictionary:
                 for v in name_variants(name):
                     d.index.add(phrase_words(v), AliasValue(entry.id, None, short=True))
     return d
+
+
+def is_media(actor_id: str | None) -> bool:
+    """Whether ``actor_id`` is a news outlet or agency of the dictionary
+    (PLOVER sector JRN)."""
+    e = load_dictionary().get(actor_id) if actor_id else None
+    return e is not None and e.sector == "JRN"
 
 
 # ---------------------------------------------------------------- lexicons

@@ -10,7 +10,7 @@
   mention whose name begins with the same head; anaphors («الوزارة») to the
   last institution of their family;
 * titles go to the office holder on the publication date («الرئيس المصري»
-  in May 2019 -> eg-sisi) when exactly one actor held the office.
+  in May 2019 -> egy-sisi) when exactly one actor held the office.
 
 :func:`build_actors` makes one :class:`~rasid.document.Actor` per actor id.
 """

@@ -3,6 +3,7 @@ event's ``reported_by``."""
 
 from __future__ import annotations
 
+from ..entities.dictionary import is_media
 from ..entities.matcher import joined, stem_variants
 from ..text.normalise import original_span
 from .context import Candidate, Context
@@ -34,7 +35,7 @@ def sentence_source(ctx: Context, lex: TriggerLexicon, s: int) -> tuple[str | No
             src = ctx.doc.text[slice(*original_span(ctx.doc.norm_map, at[0].nstart, at[0].nend))]
             head = ctx.norm[at[0].nstart:at[0].nend].split(" ")[0]
             if via_prep or head.removeprefix("ال") in {x.removeprefix("ال") for x in lex.cues["sources"]} \
-                    or at[0].kind == "name" and at[0].actor_id and at[0].actor_id.startswith("media-"):
+                    or at[0].kind == "name" and is_media(at[0].actor_id):
                 return src, at[0]
         src_stem = next((st for st in stem_variants(ctx.ws[j].text)
                          if not st.virtual and st.text in lex.cues["sources"]), None)
