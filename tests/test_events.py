@@ -165,3 +165,31 @@ def test_quote_without_closing_mark_ends_at_paragraph():
 
 def test_scare_quotes_are_not_quotes():
     assert run("اعتقلت الشرطة 16 شخصا بشبهة «الإرهاب» في المدينة.").quotes == []
+
+
+# ------------------------------------------------------------------ rules added with issue 5
+
+@pytest.mark.parametrize("text", [
+    "وتزايدت الهجمات الإرهابية في تونس منذ مطلع العام الحالي.",  # a class of acts
+    "ويستغل الإرهابيون الفوضى لشن هجمات ضد المدنيين في بغداد.",  # a purpose
+    "وبدأت التعبئة في المدن الكبرى.",  # MOBILIZE without an actor
+])
+def test_no_event_background_purpose_actorless(text):
+    assert events(text) == []
+
+
+def test_relative_pronoun_gives_the_actor():
+    e = only("وتعارض الخطة روسيا التي تدعم حفتر في ليبيا.", "SUPPORT")
+    assert e["actor"] and e["actor"]["text"] == "روسيا"
+    assert e["target"] and "حفتر" in e["target"]["text"]
+
+
+def test_similar_visit_is_another_event():
+    got = events("زار الرئيس الفرنسي إيمانويل ماكرون الجزائر يوم الاثنين. "
+                 "وكان ماكرون قد قام بزيارة مماثلة إلى تونس في مارس الماضي.", "2019-05-09")
+    assert [e["type"] for e in got] == ["CONSULT", "CONSULT"]
+
+
+def test_disapproval_does_not_make_the_next_act_accused():
+    e = only("أدانت الولايات المتحدة العنف وحثت على الحوار.", "REQUEST")
+    assert e["modality"] == "asserted"

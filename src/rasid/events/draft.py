@@ -23,6 +23,8 @@ class Hit:
     prefix: str = ""
     definite: bool = False
     obj_mode: str | None = None
+    plural: bool = False  # a plural noun («الهجمات»): with ``definite``, a class of acts
+    fresh: bool = False  # «زيارة مماثلة», «هجوم جديد»: another act, never merged
 
 
 @dataclass(slots=True)

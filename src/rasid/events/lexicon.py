@@ -28,7 +28,8 @@ _OBJECT = ("ها", "هم")  # not ه: «استعاده» is also the noun «اس
 CUE_KEYS = ("negation", "opinion", "question", "claimed", "suspected", "denied", "future",
             "hypothetical", "perpetrator", "target_preps", "preps", "between", "report_verbs",
             "report_preps", "sources", "killed", "injured", "arrested", "no_casualties",
-            "participants", "force_words", "doing", "victims")
+            "participants", "force_words", "doing", "victims", "fresh", "relative",
+            "clause_breaks", "civilians", "speaker_pronouns")
 
 
 @dataclass(slots=True, frozen=True)

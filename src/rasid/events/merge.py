@@ -52,6 +52,9 @@ def merge_drafts(drafts: list[Draft], norm: str) -> list[Draft]:
                 if _specific(e.place) > _specific(host.place):
                     host.place = e.place
             continue
+        if e.hit.fresh:
+            out.append(e)  # «زيارة مماثلة»: another act
+            continue
         target = None
         if e.hit.form.entry.toll and e.actor is None:
             same_sentence = [f for f in out if f.hit.s == e.hit.s and f.type == e.type]
@@ -86,6 +89,8 @@ def merge_drafts(drafts: list[Draft], norm: str) -> list[Draft]:
             if _specific(e.place) > _specific(target.place):
                 target.place, target.place_in_sentence = e.place, e.place_in_sentence
             _merge_into(target, e)
-        else:
+        elif not (e.hit.definite and e.hit.plural):
             out.append(e)
+        # else «الهجمات», «هذه الهجومات» that take up no act told before: a
+        # class of acts (background), not one event
     return out

@@ -36,6 +36,9 @@ def _followed_by_that(ctx: Context, k: int) -> bool:
 def assign_modality(ctx: Context, lex: TriggerLexicon, d: Draft, hits: list[Hit]) -> None:
     h = d.hit
     a, b = ctx.sent_words[h.s]
+    if h.form.pos == "verb" and h.prefix.endswith("ل"):
+        d.modality = "hypothetical"  # «ليهاجم», «لشن هجمات»: a purpose, not an act
+        return
     if h.i > a:
         prev = ctx.ws[h.i - 1].text
         if prev in lex.cues["negation"] or ctx.stems(h.i - 1) & lex.cues["negation"]:
@@ -64,6 +67,6 @@ def assign_modality(ctx: Context, lex: TriggerLexicon, d: Draft, hits: list[Hit]
                     d.modality = "suspected"
             elif cue in stems and k < h.i and h.i - k <= 3:
                 d.modality = "suspected"
-    if d.type != "ACCUSE" and any(x.form.entry.type == "ACCUSE" and x.i < h.i and x.s == h.s
+    if d.type != "ACCUSE" and any(x.form.entry.type == "ACCUSE" and x.form.entry.mode == "allege" and x.i < h.i and x.s == h.s
                                   for x in hits):
         d.modality = "accused"

@@ -61,7 +61,14 @@ def assign_roles(ctx: Context, lex: TriggerLexicon, d: Draft) -> None:
                 d.target = pair[1] if len(pair) > 1 else None
                 _perpetrator(ctx, lex, d, after)
                 return
-    if h.form.pos == "verb":
+    if h.form.pos == "verb" and h.i > a and ctx.ws[h.i - 1].text in lex.cues["relative"]:
+        # «روسيا اللذان يدعمان»: the noun before the relative pronoun
+        ante = [c for c in before if c.j == h.i - 1 and _can_act(d, c)]
+        if ante:
+            d.actor = ante[0]
+    if d.actor is not None:
+        pass
+    elif h.form.pos == "verb":
         marked = _passive_marked(ctx, h)
         passive = marked or (h.j < b and (any(n[0] == h.j for n in ctx.numbers)
                                           or any(c.i == h.j and c.victim for c in after)))

@@ -57,9 +57,13 @@ def find_triggers(ctx: Context, lex: TriggerLexicon, s: int) -> list[Hit]:
             obj = lex.index.best_at(ctx.norm, ctx.ws, obj_end[0], prefixes=NOUN_PREFIXES)
             if obj is not None and obj.value.entry.type == m.value.entry.type:
                 obj_mode = obj.value.entry.mode
+        noun = m.value.pos == "noun"
+        nxt = ctx.ws[m.j].text if m.j < b else ""
         hits.append(Hit(m.value, m.i, m.j, m.start, m.end, s, m.prefix,
-                        definite=m.value.pos == "noun" and (word.startswith("ال") or prev in _DEMONSTRATIVES),
-                        obj_mode=obj_mode))
+                        definite=noun and (word.startswith("ال") or prev in _DEMONSTRATIVES),
+                        obj_mode=obj_mode, plural=noun and word.endswith("ات"),
+                        fresh=noun and (nxt in lex.cues["fresh"]
+                                        or nxt.removeprefix("ال") in lex.cues["fresh"])))
         if obj_end is not None:
             consumed.update(range(obj_end[0], obj_end[1]))
         i = m.j
