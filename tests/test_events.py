@@ -193,3 +193,31 @@ def test_similar_visit_is_another_event():
 def test_disapproval_does_not_make_the_next_act_accused():
     e = only("أدانت الولايات المتحدة العنف وحثت على الحوار.", "REQUEST")
     assert e["modality"] == "asserted"
+
+
+def test_visit_place_is_the_destination():
+    e = only("قام وزير الخارجية الأمريكي مايك بومبيو بزيارة من عمان إلى بغداد.", "CONSULT")
+    assert e["place"] and e["place"]["name"] in ("Baghdad", "بغداد")
+
+
+def test_meeting_place_from_its_own_clause_and_later_mention():
+    text = ("استقبل الرئيس المصري عبدالفتاح السيسي، الخميس، قائد الجيش الوطني الليبي خليفة حفتر، "
+            "في لقاء يأتي منذ انطلاق عملية تحرير العاصمة طرابلس. "
+            "وتأتي زيارة حفتر إلى القاهرة في وقت حرج.")
+    e = only(text, "CONSULT")
+    assert e["place"] and e["place"]["name"] in ("Cairo", "القاهرة")
+
+
+def test_clause_bounds_stop_at_clause_words():
+    from rasid.events.attach import clause_bounds
+    from rasid.events.context import build_context
+    from rasid.events.lexicon import trigger_lexicon
+    from rasid.events.triggers import find_triggers
+
+    doc = run("استقبل الرئيس الضيف في لقاء منذ بدء الحرب في طرابلس.")
+    lex = trigger_lexicon()
+    ctx = build_context(doc, lex)
+    hits = find_triggers(ctx, lex, 0)
+    lo, hi = clause_bounds(ctx, lex, hits[0], hits)
+    words = [w.text for w in ctx.ws[lo:hi]]
+    assert "منذ" not in words and "طرابلس" not in words

@@ -37,6 +37,7 @@ class Draft:
     target: Candidate | None = None
     place: Place | None = None
     place_in_sentence: bool = False
+    place_in_clause: bool = False
     date: str | None = None
     date_precision: str | None = None
     date_in_sentence: bool = False

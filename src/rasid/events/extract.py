@@ -93,7 +93,7 @@ def extract_events(doc: Document, *, drop: tuple[str, ...] = DROP,
             d = Draft(h, h.form.entry.type, h.form.entry.mode or h.obj_mode)
             assign_roles(ctx, lx, d)
             assign_modality(ctx, lx, d, hits)
-            assign_place_date(ctx, d, doc.published)
+            assign_place_date(ctx, lx, d, hits, doc.published)
             if d.type == "ASSAULT":
                 d.fatalities = figure(figures, "killed", h)
                 d.injured = figure(figures, "injured", h)

@@ -21,8 +21,8 @@ def _merge_into(f: Draft, e: Draft) -> None:
     for attr in ("actor", "target", "place", "reported_by", "mode"):
         if getattr(f, attr) is None and getattr(e, attr) is not None:
             setattr(f, attr, getattr(e, attr))
-    if e.place_in_sentence and not f.place_in_sentence:
-        f.place, f.place_in_sentence = e.place, True
+    if place_rank(e) > place_rank(f):
+        f.place, f.place_in_sentence, f.place_in_clause = e.place, e.place_in_sentence, e.place_in_clause
     if e.date_in_sentence and not f.date_in_sentence:
         f.date, f.date_precision, f.date_in_sentence = e.date, e.date_precision, True
     for attr in ("fatalities", "injured", "arrested"):
@@ -40,6 +40,23 @@ def _specific(p: Place | None) -> int:
     return 0 if feature.startswith(("PCL", "ADM1", "CONT", "RGN")) else 1
 
 
+def place_rank(d: Draft) -> tuple[bool, bool, int]:
+    """How well a draft's place is attested: read in its own clause, in its
+    sentence, then how specific it is (a town above a country)."""
+    return (d.place_in_clause, d.place_in_sentence, _specific(d.place))
+
+
+def _ids(d: Draft) -> set[str]:
+    return {c.actor_id for c in (d.actor, d.target) if c is not None and c.actor_id}
+
+
+def _same_meeting(f: Draft, e: Draft) -> bool:
+    """Two CONSULT mentions of one meeting: the same day and a party in
+    common («استقبل السيسي حفتر» … «زيارة حفتر إلى القاهرة»)."""
+    return (f.type == e.type == "CONSULT" and f.date == e.date and e.actor is not None
+            and e.actor.actor_id is not None and e.actor.actor_id in _ids(f))
+
+
 def merge_drafts(drafts: list[Draft], norm: str) -> list[Draft]:
     """One draft per act (see the module docstring)."""
     out: list[Draft] = []
@@ -49,8 +66,9 @@ def merge_drafts(drafts: list[Draft], norm: str) -> list[Draft]:
             if host is not None:
                 if host.target is None and e.target is not None:
                     host.target = e.target
-                if _specific(e.place) > _specific(host.place):
-                    host.place = e.place
+                if place_rank(e) > place_rank(host):
+                    host.place, host.place_in_sentence, host.place_in_clause = \
+                        e.place, e.place_in_sentence, e.place_in_clause
             continue
         if e.hit.fresh:
             out.append(e)  # «زيارة مماثلة»: another act
@@ -85,9 +103,9 @@ def merge_drafts(drafts: list[Draft], norm: str) -> list[Draft]:
                 target = f
             if target is not None:
                 break
+        if target is None:
+            target = next((f for f in out if _same_meeting(f, e)), None)
         if target is not None:
-            if _specific(e.place) > _specific(target.place):
-                target.place, target.place_in_sentence = e.place, e.place_in_sentence
             _merge_into(target, e)
         elif not (e.hit.definite and e.hit.plural):
             out.append(e)
