@@ -9,8 +9,8 @@ import yaml
 from importlib import resources
 
 from rasid.entities.ner_data import (
-    NerSentence, documents, nested_spans, normalise_tag, outermost, repair_bio, restrict, score, spans,
-    splits, tag_rules,
+    NerSentence, documents, from_bilou, nested_spans, normalise_tag, outermost, repair_bio,
+    restrict, score, spans, splits, tag_rules, to_bilou,
 )
 
 
@@ -105,3 +105,13 @@ def test_documents_groups_consecutive_sentences_of_one_source():
     s = [NerSentence(("a",), ("O",), src) for src in ("x", "x", "x", "y", "x")]
     assert documents(s, size=2) == [[0, 1], [2], [3], [4]]
     assert documents(s) == [[0, 1, 2], [3], [4]]
+
+
+@pytest.mark.parametrize("bio, bilou", [
+    (["B-PER", "I-PER", "O", "B-LOC"], ["B-PER", "L-PER", "O", "U-LOC"]),
+    (["B-ORG", "I-ORG", "I-ORG", "B-ORG"], ["B-ORG", "I-ORG", "L-ORG", "U-ORG"]),
+    (["O", "O"], ["O", "O"]),
+])
+def test_bilou_round_trip(bio, bilou):
+    assert to_bilou(bio) == bilou
+    assert from_bilou(bilou) == bio

@@ -24,7 +24,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..document import Document, Entity, Token
-from .ner_data import spans
+from .ner_data import from_bilou, spans
 from ..text.tokens import word_counts
 from .ner_features import phrase_marks, sentence_features, word_info
 
@@ -64,7 +64,7 @@ class NerModel:
         if not words:
             return []
         if self.method == "crf":
-            return list(self._tagger.tag(sentence_features(words)))
+            return from_bilou(self._tagger.tag(sentence_features(words)))
         return self._tagger.tag(words)
 
     def tag_document(self, sentences: list[list[str]]) -> list[list[str]]:

@@ -98,6 +98,25 @@ def repair_bio(tags: Iterable[str]) -> list[str]:
     return out
 
 
+def to_bilou(tags: Iterable[str]) -> list[str]:
+    """BIO tags as BILOU: the last word of an entity of several words is
+    ``L-T``, an entity of one word ``U-T`` (the CRF is trained on these)."""
+    tags = list(tags)
+    out = list(tags)
+    for i, t in enumerate(tags):
+        nxt = tags[i + 1] if i + 1 < len(tags) else "O"
+        if t == "O" or (nxt.startswith("I-") and nxt[2:] == t[2:]):
+            continue
+        out[i] = ("U-" if t.startswith("B-") else "L-") + t[2:]
+    return out
+
+
+def from_bilou(tags: Iterable[str]) -> list[str]:
+    """BILOU (or BIO) tags as valid BIO."""
+    return repair_bio(("B-" + t[2:]) if t[:2] == "U-" else ("I-" + t[2:]) if t[:2] == "L-" else t
+                      for t in tags)
+
+
 def restrict(tags: Iterable[str], *, types: Iterable[str] | None = None) -> list[str]:
     """Tags of types outside ``types`` (default: the model's types) become O."""
     keep = set(types if types is not None else tag_rules()["predict"])

@@ -8,7 +8,8 @@ the exact-span scores on the held-out tenth and the tagging speed.
 Methods:
 
 * ``crf`` (shipped): a linear-chain CRF (python-crfsuite, L-BFGS with
-  elastic-net regularisation) over :mod:`rasid.entities.ner_features`.
+  elastic-net regularisation) over :mod:`rasid.entities.ner_features`,
+  trained on BILOU tags (development F1 70.78 against 70.15 with BIO).
 * ``bilstm``: the neural comparison, a BiLSTM-CRF in PyTorch over the corpus
   word vectors (:mod:`rasid.entities.ner_bilstm`, training needs ``torch``).
 
@@ -25,7 +26,7 @@ import sys
 import time
 from pathlib import Path
 
-from .ner_data import documents, format_scores, restrict, score, splits
+from .ner_data import documents, format_scores, restrict, score, splits, to_bilou
 from .ner_features import sentence_features
 
 CRF_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 200,
@@ -39,7 +40,7 @@ def train_crf(sentences, out: Path, *, params: dict | None = None, verbose: bool
 
     trainer = pycrfsuite.Trainer(verbose=verbose)
     for s in sentences:
-        trainer.append(sentence_features(list(s.words)), restrict(s.tags))
+        trainer.append(sentence_features(list(s.words)), to_bilou(restrict(s.tags)))
     trainer.set_params({**CRF_PARAMS, **(params or {})})
     out.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(out))
