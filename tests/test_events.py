@@ -221,3 +221,37 @@ def test_clause_bounds_stop_at_clause_words():
     lo, hi = clause_bounds(ctx, lex, hits[0], hits)
     words = [w.text for w in ctx.ws[lo:hi]]
     assert "منذ" not in words and "طرابلس" not in words
+
+
+def test_verb_of_doing_before_its_subject():
+    e = only("تمكنت قوات الأمن من القبض على 13 عنصرا في مدينة سجنان.", "COERCE")
+    assert e["actor"] and "قوات الأمن" in e["actor"]["text"]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("أعلنت وزارة الداخلية التونسية أنه اعتقل 16 شخصا في بنزرت.", "وزارة الداخلية التونسية"),
+    ("وتواصلت عمليات لقوات الأمن التونسية أمس حيث اعتقل ثلاثة أشخاص في بنزرت.", "قوات الأمن التونسية"),
+])
+def test_arrest_without_subject_takes_the_state_body(text, actor):
+    e = only(text, "COERCE")
+    assert e["actor"] and actor in e["actor"]["text"]
+
+
+def test_speaker_is_the_subject_of_his_reported_act():
+    e = only("وقال الجنرال ليونارد نجيندكومانا إنه يقوم بتعبئة القوات للإطاحة بالرئيس.", "MOBILIZE")
+    assert e["actor"] and "نجيندكومانا" in e["actor"]["text"]
+    assert e["modality"] == "claimed"
+
+
+def test_impersonal_passive_has_no_speaker_subject():
+    got = [e for e in events("وأوضح المتحدث باسم الحملة أنه تم ضبط عشر قطع سلاح.") if e["type"] == "COERCE"]
+    assert all(e["modality"] == "asserted" for e in got)
+
+
+def test_sentence_opening_verb_continues_the_subject():
+    text = ("بدأ رئيس حكومة الوفاق فايز السراج جولة في أوروبا هذا الأسبوع زار فيها إيطاليا. "
+            "ويزور الخميس بريطانيا للقاء رئيسة الوزراء تيريزا ماي في لندن.")
+    got = [e for e in events(text) if e["type"] == "CONSULT"]
+    assert len(got) == 2
+    assert all(e["actor"] and "السراج" in e["actor"]["text"] for e in got)
+    assert got[1]["place"] and got[1]["place"]["name"] in ("London", "لندن")

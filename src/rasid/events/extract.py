@@ -43,14 +43,14 @@ from __future__ import annotations
 from ..document import Document, Event, Mention
 from ..text.normalise import original_span
 from .attach import assign_place_date
-from .context import Candidate, Context, build_context
+from .context import Context, build_context
 from .draft import Draft, Hit
 from .figures import figure, no_casualties, sentence_figures
 from .lexicon import TriggerLexicon, trigger_lexicon
 from .merge import merge_drafts
 from .modality import assign_modality, sentence_skipped
 from .ontology import acled_for, ontology
-from .roles import assign_roles
+from .roles import assign_roles, inherit_subject, is_state
 from .sources import sentence_source
 from .triggers import find_triggers
 
@@ -92,6 +92,7 @@ def extract_events(doc: Document, *, drop: tuple[str, ...] = DROP,
         for h in hits:
             d = Draft(h, h.form.entry.type, h.form.entry.mode or h.obj_mode)
             assign_roles(ctx, lx, d)
+            inherit_subject(ctx, d, drafts)
             assign_modality(ctx, lx, d, hits)
             assign_place_date(ctx, lx, d, hits, doc.published)
             if d.type == "ASSAULT":
@@ -128,7 +129,7 @@ def _to_event(ctx: Context, d: Draft, n: int) -> Event:
     sent = ctx.sentences[d.hit.s]
     acled = acled_for(d.type, d.mode, override=d.hit.form.entry.acled)
     if d.type == "ASSAULT" and acled[1] == "Non-state actor overtakes territory" \
-            and d.actor is not None and _is_state(d.actor):
+            and d.actor is not None and is_state(d.actor):
         acled = ("Battles", "Government regains territory")
     return Event(
         id=f"e{n}", type=d.type, mode=d.mode,
@@ -140,14 +141,6 @@ def _to_event(ctx: Context, d: Draft, n: int) -> Event:
         fatalities=d.fatalities, injured=d.injured, arrested=d.arrested,
         modality=d.modality, reported_by=d.reported_by, confidence=_confidence(d))
 
-
-def _is_state(c: Candidate) -> bool:
-    from ..entities.dictionary import load_dictionary
-
-    if c.kind == "institution":
-        return True
-    e = load_dictionary().get(c.actor_id or "")
-    return e is not None and e.kind == "State forces"
 
 __all__ = ["extract_events", "find_triggers", "assign_roles", "sentence_figures", "merge_drafts",
            "Draft", "Hit"]

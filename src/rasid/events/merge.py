@@ -53,8 +53,12 @@ def _ids(d: Draft) -> set[str]:
 def _same_meeting(f: Draft, e: Draft) -> bool:
     """Two CONSULT mentions of one meeting: the same day and a party in
     common («استقبل السيسي حفتر» … «زيارة حفتر إلى القاهرة»)."""
-    return (f.type == e.type == "CONSULT" and f.date == e.date and e.actor is not None
-            and e.actor.actor_id is not None and e.actor.actor_id in _ids(f))
+    if not (f.type == e.type == "CONSULT" and f.date == e.date and e.actor is not None
+            and e.actor.actor_id is not None and e.actor.actor_id in _ids(f)):
+        return False
+    t = e.target
+    # the other party must be the same one, or only the place of the meeting
+    return t is None or t.kind == "loc" or (t.actor_id is not None and t.actor_id in _ids(f))
 
 
 def merge_drafts(drafts: list[Draft], norm: str) -> list[Draft]:

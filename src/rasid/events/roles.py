@@ -94,6 +94,13 @@ def assign_roles(ctx: Context, lex: TriggerLexicon, d: Draft) -> None:
         if d.actor is None:
             for k in range(h.i - 1, max(a, h.i - 5) - 1, -1):
                 if lex.cues["doing"] & ctx.stems(k):
+                    # «تمكنت قوات الأمن من القبض»: the subject after the verb of doing
+                    for c in [c for c in before if c.i > k]:
+                        if _can_act(d, c) and not _prep_before(ctx, lex, c):
+                            d.actor = c
+                            break
+                    if d.actor is not None:
+                        break
                     for c in reversed([c for c in before if c.j <= k and k - c.j <= 6]):
                         if _can_act(d, c) and not _prep_before(ctx, lex, c):
                             d.actor = c
@@ -108,6 +115,9 @@ def assign_roles(ctx: Context, lex: TriggerLexicon, d: Draft) -> None:
     elif rest:
         d.target = rest[0]
     _perpetrator(ctx, lex, d, after)
+    _speaker_subject(ctx, lex, d)
+    if d.actor is None and d.type == "COERCE":
+        _state_body(ctx, lex, d)
     if d.actor is None and ontology().types[d.type].needs_actor:
         # a dropped subject: the last person or body named earlier in the sentence
         for c in reversed([c for c in cands if c.j <= h.i]):
@@ -143,3 +153,65 @@ def _perpetrator(ctx: Context, lex: TriggerLexicon, d: Draft, after: list[Candid
                 d.modality = "claimed"
                 if d.actor is None or d.actor.kind == "participant":
                     d.actor = claimers[-1] if claimers[-1].j <= k else claimers[0]
+
+
+_CONFLICT = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
+
+
+def _speaker_subject(ctx: Context, lex: TriggerLexicon, d: Draft) -> None:
+    """«قال جنرال منشق إنه وزملاءه يقومون بتعبئة القوات»: the speaker is the
+    subject of the reported clause; of a violent act, a claimed one."""
+    h = d.hit
+    a, _ = ctx.sent_words[h.s]
+    pron = next((k for k in range(h.i - 1, max(a, h.i - 5) - 1, -1)
+                 if ctx.ws[k].text in lex.cues["speaker_pronouns"]), None)
+    if pron is None or any(pron < c.i < h.i for c in ctx.cands) or any(
+            ctx.ws[k].text in lex.cues["passive_aux"] for k in range(pron + 1, h.i)):
+        return
+    verb = next((k for k in range(pron - 1, a - 1, -1)
+                 if ctx.stems(k) & lex.cues["report_verbs"]), None)
+    if verb is None:
+        return
+    speaker = next((c for c in _sentence_cands(ctx, h.s) if verb < c.i < pron and not c.victim
+                    and c.kind not in ("loc", "country") and c.i - verb <= 3), None)
+    if speaker is not None and (d.actor is None or d.actor is speaker or (
+            d.actor.actor_id is not None and d.actor.actor_id == speaker.actor_id)):
+        d.actor = speaker
+        if d.type in _CONFLICT:
+            d.modality = "claimed"
+
+
+def _state_body(ctx: Context, lex: TriggerLexicon, d: Draft) -> None:
+    """Arrests and raids told without a subject («اعتقل 16 شخصا»): the state
+    body the sentence names («أعلنت وزارة الداخلية»، «عمليات لقوات الأمن»)."""
+    for c in _sentence_cands(ctx, d.hit.s):
+        if c is not d.target and is_state(c):
+            d.actor = c
+            return
+    if d.target is not None and is_state(d.target):
+        d.actor, d.target = d.target, None
+
+
+def is_state(c: Candidate) -> bool:
+    """An institution, or an actor the dictionary lists as state forces."""
+    from ..entities.dictionary import load_dictionary
+
+    if c.kind == "institution":
+        return True
+    e = load_dictionary().get(c.actor_id or "")
+    return e is not None and e.kind == "State forces"
+
+
+def inherit_subject(ctx: Context, d: Draft, previous: list[Draft]) -> None:
+    """A verb that opens its sentence with no subject («ويزور الخميس بريطانيا»)
+    continues the subject of the sentence before."""
+    h = d.hit
+    if d.actor is not None or h.form.pos != "verb" or h.i != ctx.sent_words[h.s][0] \
+            or _passive_marked(ctx, h) or any(n[0] == h.j for n in ctx.numbers):
+        return
+    prev = [x for x in previous if x.hit.s == h.s - 1 and x.actor is not None
+            and x.actor.kind in ("name", "title", "institution")]
+    if prev and _can_act(d, prev[-1].actor):
+        d.actor = prev[-1].actor
+        if d.target is d.actor:
+            d.target = None

@@ -60,7 +60,9 @@ def find_triggers(ctx: Context, lex: TriggerLexicon, s: int) -> list[Hit]:
         noun = m.value.pos == "noun"
         nxt = ctx.ws[m.j].text if m.j < b else ""
         hits.append(Hit(m.value, m.i, m.j, m.start, m.end, s, m.prefix,
-                        definite=noun and (word.startswith("ال") or prev in _DEMONSTRATIVES),
+                        # a one-word «الهجوم» takes up an act; «القبض على» is a verbal phrase
+                        definite=noun and (prev in _DEMONSTRATIVES
+                                           or word.startswith("ال") and m.j - m.i == 1),
                         obj_mode=obj_mode, plural=noun and word.endswith("ات"),
                         fresh=noun and (nxt in lex.cues["fresh"]
                                         or nxt.removeprefix("ال") in lex.cues["fresh"])))
