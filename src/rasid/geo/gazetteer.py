@@ -18,6 +18,7 @@ from .build import FORMAT, INDEX_NAME, data_path
 
 # Feature codes read as a country, a first-level region or a larger area.
 AREA_FEATURES = frozenset({"PCLI", "ADM1", "RGN", "ADMD"})
+
 DISTRICT_FEATURES = frozenset({"ADM2", "ADM3"})
 
 
@@ -56,11 +57,13 @@ class Candidate:
 class Gazetteer:
     """Lookup from normalised names to :class:`Candidate` tuples."""
 
-    __slots__ = ("records", "names", "max_words", "_lengths")
+    __slots__ = ("records", "names", "guarded", "max_words", "_lengths")
 
-    def __init__(self, records: list[Candidate], names: dict[str, tuple[int, ...]]):
+    def __init__(self, records: list[Candidate], names: dict[str, tuple[int, ...]],
+                 guarded: dict[str, frozenset[int]] | None = None):
         self.records = records
         self.names = names
+        self.guarded = guarded or {}
         self.max_words = max((k.count(" ") + 1 for k in names), default=1)
         lengths: dict[str, set[int]] = {}
         for k in names:
@@ -83,6 +86,12 @@ class Gazetteer:
         """Candidates for a normalised name (empty when unknown)."""
         return tuple(self.records[i] for i in self.names.get(name, ()))
 
+    def unguarded(self, name: str, cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+        """``cands`` without those that ``name`` names only after a generic
+        word («محافظة الشرقية», not «الشرقية» alone)."""
+        g = self.guarded.get(name)
+        return tuple(c for c in cands if c.key not in g) if g else cands
+
     @classmethod
     def load(cls, path: Path) -> "Gazetteer":
         with gzip.open(path, "rt", encoding="utf-8") as fh:
@@ -91,7 +100,8 @@ class Gazetteer:
             raise ValueError(f"{path}: not a {FORMAT} index")
         records = [Candidate(i, *row) for i, row in enumerate(data["records"])]
         names = {k: tuple(v) for k, v in data["names"].items()}
-        return cls(records, names)
+        guarded = {k: frozenset(v) for k, v in data.get("guarded", {}).items()}
+        return cls(records, names, guarded)
 
 
 @lru_cache(maxsize=1)

@@ -56,6 +56,10 @@ class PlaceMention:
     near: bool = False
     nisba_country: str | None = None
     clitic: bool = False
+    prefix: str = ""  # the proclitic left out of the span («ب» of «بصنعاء»)
+    linked: bool = False  # introduced by «في/داخل» or a proclitic ب: may be a container
+    container: "PlaceMention | None" = None  # the place the text puts this one in
+    inferred: str | None = None  # facility | quarter | capital | entity: no gazetteer name
 
 
 @dataclass(slots=True, frozen=True)
@@ -65,6 +69,12 @@ class Context:
     prefixes: tuple[str, ...]
     glued: tuple[str, ...]
     nisba: dict[str, str]  # normalised adjective (m. and f.) -> alpha-2
+    links: frozenset[str] = frozenset()
+    facilities: frozenset[str] = frozenset()
+    quarters: frozenset[str] = frozenset()
+    descriptive: frozenset[str] = frozenset()
+    anaphora: frozenset[str] = frozenset()
+    capital: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -83,6 +93,12 @@ def context_words() -> Context:
         prefixes=tuple(sorted((n(p) for p in data["prefixes"]), key=len, reverse=True)),
         glued=tuple(n(p) for p in data.get("glued", [])),
         nisba=nisba,
+        links=frozenset(n(w) for w in data.get("links", [])),
+        facilities=frozenset(n(w) for w in data.get("facilities", [])),
+        quarters=frozenset(n(w) for w in data.get("quarters", [])),
+        descriptive=frozenset(f for w in data.get("descriptive", []) for f in (n(w), n(w) + "ه")),
+        anaphora=frozenset(n(w) for w in data.get("anaphora", [])),
+        capital=frozenset(n(w) for w in data.get("capital", [])),
     )
 
 
@@ -165,13 +181,25 @@ def _read_stems(word: str, prefixes: tuple[str, ...]) -> tuple[tuple[int, str], 
 
 
 def find_mentions(text: str, *, norm: str | None = None, norm_map: list[int] | None = None,
-                  gaz: Gazetteer | None = None) -> list[PlaceMention]:
-    """Place mentions in ``text``, left to right, longest name first."""
+                  gaz: Gazetteer | None = None, loc_spans: Iterable[tuple[int, int]] = ()) -> list[PlaceMention]:
+    """Place mentions in ``text``, left to right, longest name first; then
+    the mentions read from context (:mod:`rasid.geo.infer`: facilities and
+    quarters inside a named place, «العاصمة», ``loc_spans`` of LOC entities)
+    and which mention lies inside which."""
+    from .infer import infer_mentions
+
     gaz = gaz or gazetteer()
     ctx = context_words()
     if norm is None or norm_map is None or len(norm_map) != len(norm) + 1:
         norm, norm_map = normalise_with_map(text)
     words = words_of(norm)
+    found = _gazetteer_mentions(text, norm, norm_map, words, gaz, ctx)
+    return infer_mentions(text, norm_map, words, found, gaz, ctx, loc_spans=loc_spans)
+
+
+def _gazetteer_mentions(text: str, norm: str, norm_map: list[int], words: list[Word],
+                        gaz: Gazetteer, ctx: Context) -> list[PlaceMention]:
+    """The mentions of gazetteer names (see :func:`find_mentions`)."""
     out: list[PlaceMention] = []
     counts, _ = word_counts()
     memo = _starts_memo(gaz, ctx.prefixes)
@@ -185,7 +213,7 @@ def find_mentions(text: str, *, norm: str | None = None, norm_map: list[int] | N
         if not starts and word in counts:
             i += 1  # starts no name, and is a known word (not «منإيطاليا», see _glued)
             continue
-        hit = _match_at(words, i, gaz, ctx, starts)
+        hit = _match_at(words, i, gaz, ctx, starts, area=_after_area_word(words, i, ctx))
         if hit is None:
             i += 1
             continue
@@ -193,7 +221,8 @@ def find_mentions(text: str, *, norm: str | None = None, norm_map: list[int] | N
         nstart = words[i].nstart + plen
         nend = words[i + n - 1].nend
         start, end = original_span(norm_map, nstart, nend)
-        m = PlaceMention(start, end, text[start:end], key, cands, i, i + n - 1, clitic=plen > 0)
+        m = PlaceMention(start, end, text[start:end], key, cands, i, i + n - 1, clitic=plen > 0,
+                         prefix=word[:plen])
         _read_context(m, words, ctx, norm)
         if n == 1 and m.generic is None and (common_word(key, cands) or minor_foreign(cands)):
             i += 1
@@ -220,12 +249,22 @@ def _name_starts(word: str, gaz: Gazetteer, prefixes: tuple[str, ...]) -> tuple[
     return tuple((plen, stem, gaz.lengths(stem)) for plen, stem in _stems(word, prefixes) if gaz.lengths(stem))
 
 
+def _after_area_word(words: list[Word], i: int, ctx: Context) -> bool:
+    """Word ``i`` follows a generic word of a district or larger area
+    («محافظة», «ولاية», «منطقة»): guarded region names count there."""
+    if i == 0:
+        return False
+    return ctx.generic.get(_strip_one(words[i - 1].norm, ctx.prefixes), 0) >= 2
+
+
 def _match_at(words: list[Word], i: int, gaz: Gazetteer, ctx: Context,
-              starts: tuple[tuple[int, str, tuple[int, ...]], ...] | None = None):
+              starts: tuple[tuple[int, str, tuple[int, ...]], ...] | None = None, *, area: bool = False):
     """The longest name starting at word ``i``: ``(prefix len, words, key, candidates)``.
 
     Only the readings that start a name, and only the name lengths the
-    gazetteer has for them, are tried (``starts``: :func:`_name_starts`)."""
+    gazetteer has for them, are tried (``starts``: :func:`_name_starts`).
+    Guarded names (regions named like a common word or a bigger place) count
+    only after an area word (``area``)."""
     best = None
     word = words[i].norm
     if starts is None:
@@ -239,6 +278,8 @@ def _match_at(words: list[Word], i: int, gaz: Gazetteer, ctx: Context,
                 continue
             key = " ".join([stem] + [w.norm for w in words[i + 1:i + n]]) if n > 1 else stem
             cands = gaz.lookup(key)
+            if cands and not area:
+                cands = gaz.unguarded(key, cands)
             if cands and n == 1 and not is_important(cands) and _doubtful(word, plen, stem):
                 continue
             if cands and (best is None or n > best[1]):
@@ -290,6 +331,13 @@ def _read_context(m: PlaceMention, words: list[Word], ctx: Context, norm: str) -
     two = " ".join(w.norm for w in words[max(0, i - 2):i])
     if prev_stem in ctx.near or _strip_one(two, ctx.prefixes) in ctx.near:
         m.near = True
+    if m.generic:
+        lead = words[m.first_word - 1].norm
+        proclitic = lead[:len(lead) - len(m.generic)] if lead.endswith(m.generic) else ""
+    else:
+        proclitic = m.prefix
+    if prev_stem in ctx.links or proclitic in ("ب", "وب", "فب"):
+        m.linked = True
     j = m.last_word + 1
     if j < len(words):
         m.nisba_country = ctx.nisba.get(words[j].norm)
