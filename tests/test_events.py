@@ -255,3 +255,21 @@ def test_sentence_opening_verb_continues_the_subject():
     assert len(got) == 2
     assert all(e["actor"] and "السراج" in e["actor"]["text"] for e in got)
     assert got[1]["place"] and got[1]["place"]["name"] in ("London", "لندن")
+
+
+def test_unnamed_retelling_in_next_sentence_merges():
+    text = ("قتل ثلاثة أشخاص في هجوم على بلدة غدوة في جنوب ليبيا. "
+            "وذكر سكان أن مسلحين اقتحموا البلدة وفتحوا النار.")
+    got = [e for e in events(text) if e["type"] == "ASSAULT"]
+    assert len(got) == 1 and got[0]["fatalities"] == 3
+
+
+@pytest.mark.parametrize("text, acled", [
+    ("قتل ثلاثة أشخاص في هجوم على بلدة غدوة في جنوب ليبيا.", ("Violence against civilians", "Attack")),
+    ("هاجم مسلحون سوقا شعبية في مدينة بنغازي.", ("Violence against civilians", "Attack")),
+    ("اندلعت اشتباكات عنيفة بين الجيش الليبي ومسلحين في درنة.", ("Battles", "Armed clash")),
+    ("قصفت قوات النظام أحياء سكنية في حلب.", ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+])
+def test_event_acled_attack_on_civilians(text, acled):
+    e = [x for x in events(text) if x["type"] == "ASSAULT"][0]
+    assert (e["acled_event_type"], e["acled_sub_event_type"]) == acled

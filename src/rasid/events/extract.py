@@ -49,8 +49,9 @@ from .figures import figure, no_casualties, sentence_figures
 from .lexicon import TriggerLexicon, trigger_lexicon
 from .merge import merge_drafts
 from .modality import assign_modality, sentence_skipped
-from .ontology import acled_for, ontology
-from .roles import assign_roles, inherit_subject, is_state
+from .ontology import ontology
+from .acled import acled_types
+from .roles import assign_roles, inherit_subject
 from .sources import sentence_source
 from .triggers import find_triggers
 
@@ -119,18 +120,15 @@ def extract_events(doc: Document, *, drop: tuple[str, ...] = DROP,
         if d.actor is None and d.target is None and not d.place_in_sentence \
                 and d.fatalities is None and not d.injured and not d.arrested:
             continue  # a bare mention («تطور القتال»): nothing to record
-        events.append(_to_event(ctx, d, len(events) + 1))
+        events.append(_to_event(ctx, lx, d, len(events) + 1))
     return events
 
 
-def _to_event(ctx: Context, d: Draft, n: int) -> Event:
+def _to_event(ctx: Context, lex: TriggerLexicon, d: Draft, n: int) -> Event:
     doc = ctx.doc
     ts, te = original_span(doc.norm_map, d.hit.nstart, d.hit.nend)
     sent = ctx.sentences[d.hit.s]
-    acled = acled_for(d.type, d.mode, override=d.hit.form.entry.acled)
-    if d.type == "ASSAULT" and acled[1] == "Non-state actor overtakes territory" \
-            and d.actor is not None and is_state(d.actor):
-        acled = ("Battles", "Government regains territory")
+    acled = acled_types(ctx, lex, d)
     return Event(
         id=f"e{n}", type=d.type, mode=d.mode,
         trigger=Mention(doc.text[ts:te], ts, te), sentence=sent,

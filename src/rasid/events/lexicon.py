@@ -29,7 +29,7 @@ CUE_KEYS = ("negation", "opinion", "question", "claimed", "suspected", "denied",
             "hypothetical", "perpetrator", "target_preps", "preps", "between", "report_verbs",
             "report_preps", "sources", "killed", "injured", "arrested", "no_casualties",
             "participants", "force_words", "doing", "victims", "fresh", "relative",
-            "clause_breaks", "civilians", "speaker_pronouns", "passive_aux")
+            "clause_breaks", "civilians", "speaker_pronouns", "passive_aux", "clash")
 
 
 @dataclass(slots=True, frozen=True)

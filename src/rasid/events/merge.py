@@ -61,6 +61,19 @@ def _same_meeting(f: Draft, e: Draft) -> bool:
     return t is None or t.kind == "loc" or (t.actor_id is not None and t.actor_id in _ids(f))
 
 
+def _unnamed_retelling(f: Draft, e: Draft) -> bool:
+    """The next sentence tells the same act again with unnamed doers
+    («مسلحين») and no place, date or toll of its own that differ."""
+    if e.actor is not None and e.actor.kind != "participant":
+        return False
+    if e.place_in_sentence and f.place is not None and e.place is not None \
+            and e.place.name != f.place.name:
+        return False
+    if e.date_in_sentence and f.date_in_sentence and e.date != f.date:
+        return False
+    return not e.fatalities or e.fatalities == f.fatalities
+
+
 def merge_drafts(drafts: list[Draft], norm: str) -> list[Draft]:
     """One draft per act (see the module docstring)."""
     out: list[Draft] = []
@@ -94,6 +107,9 @@ def merge_drafts(drafts: list[Draft], norm: str) -> list[Draft]:
                 break
             if f.type != e.type:
                 continue
+            if gap == 1 and _unnamed_retelling(f, e):
+                target = f  # «... هجوم على بلدة غدوة» / «وذكر سكان أن مسلحين اقتحموا البلدة»
+                break
             if gap == 0 and e.hit.form.pos == "noun" and f.hit.form.pos == "verb":
                 target = f
             elif not _same_actor(f.actor, e.actor, norm):
