@@ -65,6 +65,15 @@ def test_descriptor_word_needed_for_ambiguous_name():
     ("طلب الرئيس اليمني هدنة.", "الرئيس اليمني", "yem-hadi", "2015-07-26"),
     ("زار قائد الجيش الوطني الليبي القاهرة.", "قائد الجيش الوطني الليبي", "lby-haftar", "2019-05-09"),
     ("وصل رئيس حكومة الوفاق إلى روما.", "رئيس حكومة الوفاق", "lby-sarraj", "2019-05-09"),
+    ("ألقى الرئيس المصري كلمة أمس.", "الرئيس المصري", "egy-mubarak", "2009-06-04"),
+    ("ألقى الرئيس المصري كلمة أمس.", "الرئيس المصري", "egy-morsi", "2013-05-15"),
+    ("ألقى الرئيس المصري كلمة أمس.", "الرئيس المصري", "egy-sisi", "2019-01-10"),
+    ("التقى وزير الخارجية البريطاني نظيره.", "وزير الخارجية البريطاني", "gbr-hunt", "2019-05-09"),
+    ("التقى وزير الخارجية البريطاني نظيره.", "وزير الخارجية البريطاني", "gbr-hague", "2012-03-01"),
+    ("قال وزير الدفاع الأمريكي إن القوات باقية.", "وزير الدفاع الأمريكي", "usa-mattis", "2017-06-01"),
+    ("أعلن رئيس الوزراء العراقي النصر.", "رئيس الوزراء العراقي", "irq-abadi", "2017-12-09"),
+    ("وصل المبعوث الأممي إلى ليبيا غسان سلامة.", "المبعوث الأممي إلى ليبيا", "un-salame", "2019-05-09"),
+    ("قال وزير الداخلية التركي إن الشرطة اعتقلت المشتبهين.", "وزير الداخلية التركي", "tur-soylu", "2019-05-09"),
 ])
 def test_title_links_office_holder_at_date(text, title, actor, published):
     doc = run(text, published)
@@ -157,3 +166,57 @@ def test_stem_variants(word, stem):
 def test_words_offsets():
     ws = words("قال  الرئيس، أمس")
     assert [(w.text, w.start, w.end) for w in ws] == [("قال", 0, 3), ("الرئيس", 5, 11), ("أمس", 13, 16)]
+
+
+@pytest.mark.parametrize("text, form, actor", [
+    ("أعلنت مصر دعمها للاتفاق.", "مصر", "egy-state"),
+    ("وقالت وزارة الخارجية إن تركيا ترفض ذلك.", "تركيا", "tur-state"),
+    ("رحب الجانب المصري بالاتفاق.", "الجانب المصري", "egy-state"),
+    ("قصفت القوات المصرية مواقع المسلحين.", "القوات المصرية", "egy-military"),
+    ("انتشر الجيش المصري على الحدود.", "الجيش المصري", "egy-military"),
+    ("رفضت الدولة السورية المبادرة.", "الدولة السورية", "syr-state"),
+])
+def test_countries_and_forces_link_to_state_actors(text, form, actor):
+    doc = run(text)
+    assert (form, actor) in [(m.text, m.actor_id) for m in doc.meta[MENTIONS_KEY]]
+    assert actor in [a.id for a in doc.actors]
+
+
+def test_country_entity_carries_state_actor():
+    doc = run("أعلنت مصر دعمها للاتفاق.")
+    assert ("مصر", "LOC", "egy-state") in ents(doc)
+    state = next(a for a in doc.actors if a.id == "egy-state")
+    assert (state.country, state.kind) == ("EGY", "State forces")
+
+
+@pytest.mark.parametrize("text, forms, actor", [
+    ("التقى مقتدى الصدر وفدا. وقال الصدر إن الحكومة فشلت.", ["مقتدى الصدر", "الصدر"], "irq-muqtada-sadr"),
+    ("زار يوسف الشاهد صفاقس. وأكد الشاهد أن الإصلاحات مستمرة.", ["يوسف الشاهد", "الشاهد"], "tun-chahed"),
+    ("وصل وزير الخارجية سامح شكري إلى عمان. وقال شكري إن المحادثات جيدة.", ["سامح شكري", "شكري"], "egy-shoukry"),
+])
+def test_short_forms_follow_full_name(text, forms, actor):
+    got = [(e.text, e.actor_id) for e in run(text).entities]
+    for f in forms:
+        assert (f, actor) in got
+
+
+@pytest.mark.parametrize("text", [
+    "وأدلى الشاهد بإفادته أمام المحكمة.",
+    "ويعاني الصدر من التهاب.",
+])
+def test_short_form_alone_is_not_linked(text):
+    assert not any(e.actor_id for e in run(text).entities if e.type == "PER")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وقال العقيد سالم الحاسي إن الهجوم فشل. وأضاف الحاسي أن القوات تقدمت.", "سالم الحاسي"),
+    ("أكد الناطق منير الهمامي أن الخبر صحيح. وتابع الهمامي أن التحقيق جار.", "منير الهمامي"),
+])
+def test_unknown_name_mentions_group_under_local_id(text, name):
+    doc = run(text)
+    local = "doc:" + slug(name)
+    got = [(e.text, e.actor_id) for e in doc.entities]
+    assert (name, local) in got
+    assert sum(1 for _, a in got if a == local) == 2
+    actor = next(a for a in doc.actors if a.id == local)
+    assert actor.name_ar == name

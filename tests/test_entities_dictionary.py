@@ -5,8 +5,11 @@ from __future__ import annotations
 import pycountry
 import pytest
 
-from rasid.entities.dictionary import (ACLED_KINDS, lexicons, load_dictionary, name_variants,
-                                       read_actor_files, validate_actor_data)
+import datetime as dt
+
+from rasid.entities.dictionary import (ACLED_KINDS, SECTORS, _date, id_problem, lexicons,
+                                       load_dictionary, name_variants, read_actor_files,
+                                       validate_actor_data)
 
 
 def test_actor_files_valid():
@@ -17,8 +20,38 @@ def test_actor_files_valid():
 
 def test_actor_dictionary_size_and_types():
     d = load_dictionary()
-    assert len(d.entries) >= 100
+    assert len(d.entries) >= 400
     assert {e.type for e in d.entries.values()} == {"PER", "ORG"}
+    assert all(e.sector in SECTORS and e.kind in ACLED_KINDS for e in d.entries.values())
+
+
+def test_actor_dictionary_covers_kinds():
+    kinds = {e.kind for e in load_dictionary().entries.values()}
+    assert {"State forces", "Rebel group", "Political militia", "External/Other forces"} <= kinds
+
+
+@pytest.mark.parametrize("actor_id, country, ok", [
+    ("egy-sisi", "EGY", True),
+    ("eg-sisi", "EGY", False),
+    ("isis", None, True),
+    ("un-security-council", None, True),
+    ("egy-mb", None, False),
+    ("lby-haftar", "EGY", False),
+])
+def test_id_convention(actor_id, country, ok):
+    assert (id_problem(actor_id, country) is None) is ok
+
+
+@pytest.mark.parametrize("value, end, expected", [
+    ("2014-06-08", False, dt.date(2014, 6, 8)),
+    ("2014-06", False, dt.date(2014, 6, 1)),
+    ("2014-06", True, dt.date(2014, 6, 30)),
+    ("2012-02", True, dt.date(2012, 2, 29)),
+    (2013, False, dt.date(2013, 1, 1)),
+    (2013, True, dt.date(2013, 12, 31)),
+])
+def test_office_dates_may_be_partial(value, end, expected):
+    assert _date(value, end=end) == expected
 
 
 @pytest.mark.parametrize("bad, needle", [
@@ -35,20 +68,31 @@ def test_actor_dictionary_size_and_types():
                                  "to": "2019-01-01"}]}, "ends before"),
     ({"id": "x-a", "type": "PER", "name_ar": "أ ب", "name_en": "A", "country": None,
       "aliases": []}, "missing kind"),
+    ({"id": "x-a", "type": "PER", "name_ar": "أ ب", "name_en": "A", "kind": "Civilians",
+      "sector": "ARMY", "country": None, "aliases": []}, "PLOVER"),
+    ({"id": "a", "type": "PER", "name_ar": "أ ب", "name_en": "A", "kind": "Civilians",
+      "country": "EGY", "aliases": []}, "must start with egy-"),
+    ({"id": "x-a", "type": "PER", "name_ar": "أ ب", "name_en": "A", "kind": None,
+      "country": None, "aliases": []}, "ACLED"),
+    ({"id": "x-a", "type": "PER", "name_ar": "أ ب", "name_en": "A", "kind": "Civilians", "country": None,
+      "aliases": [], "office": [{"role": "president", "of": "EGY", "from": "2020-13"}]}, "bad office date"),
 ])
 def test_validate_actor_data_reports_problems(bad, needle):
+    bad = {"sector": "GOV", **bad}
     problems = validate_actor_data({"t.yaml": [bad]})
     assert any(needle in p for p in problems), problems
 
 
 def test_validate_actor_data_duplicate_ids_and_aliases():
-    a = {"id": "x-a", "type": "ORG", "name_ar": "جماعة ألف", "name_en": "A", "kind": None,
-         "country": None, "aliases": ["ألف"]}
+    a = {"id": "x-a", "type": "ORG", "name_ar": "جماعة ألف", "name_en": "A", "kind": "Civilians",
+         "sector": "SOC", "country": None, "aliases": ["ألف"]}
     b = dict(a, name_ar="جماعة باء", aliases=[])
     c = dict(a, id="x-c", name_ar="جماعة جيم", aliases=["الف"])
-    problems = validate_actor_data({"t.yaml": [a, b, c]})
+    d = dict(a, id="x-d", name_ar="جماعة دال", aliases=[], short=["ألف"])
+    problems = validate_actor_data({"t.yaml": [a, b, c, d]})
     assert any("duplicate id" in p for p in problems)
     assert any("also belongs" in p for p in problems)
+    assert any("is an alias of" in p for p in problems)
 
 
 @pytest.mark.parametrize("name, variant", [

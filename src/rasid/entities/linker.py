@@ -177,7 +177,7 @@ def build_actors(mentions: list[ActorMention], d: ActorDictionary, norm: str) ->
         entry = d.get(aid)
         if entry is not None:
             seen[aid] = Actor(aid, entry.name_ar, entry.name_en, entry.kind, entry.country)
-        elif m.source == "institution":
+        elif m.source in ("institution", "country"):
             rec = pycountry.countries.get(alpha_3=m.country) if m.country else None
             cname = getattr(rec, "common_name", None) or getattr(rec, "name", m.country)
             head = _institution_head(m.slug)

@@ -10,8 +10,9 @@ Each finder walks the words of ``Document.norm`` and adds
 * :func:`find_titles` — «الرئيس المصري», «قائد الجيش الوطني الليبي»
   (mentions, not entities; the linker gives them the office holder);
 * :func:`find_names` — person names after a title word, and kunyas;
-* :func:`find_countries` — country names, kept as LOC mentions for the
-  events stage (the places stage makes the LOC entities).
+* :func:`find_countries` — country names: LOC entities linked to the state
+  actor ``<iso3>-state`` (the places stage geocodes them and adds no second
+  entity over them).
 """
 
 from __future__ import annotations
@@ -321,7 +322,7 @@ def find_names(norm: str, ws: list[Word], lex: Lexicons, taken: Taken) -> list[A
 
 
 def find_countries(norm: str, ws: list[Word], lex: Lexicons, taken: Taken) -> list[ActorMention]:
-    """Country names (LOC mentions, no entity: the places stage makes those)."""
+    """Country names as LOC mentions of the state actor ``<iso3>-state``."""
     out: list[ActorMention] = []
     lengths = _name_lengths(lex.country_names)
     for i in range(len(ws)):
@@ -339,7 +340,8 @@ def find_countries(norm: str, ws: list[Word], lex: Lexicons, taken: Taken) -> li
                 iso = lex.country_names.get(key)
                 if iso:
                     out.append(ActorMention(ws[i].start + offset, ws[i + nwords - 1].end, i, i + nwords,
-                                            "LOC", "country", entity=False, country=iso, prefix=prefix))
+                                            "LOC", "country", f"{iso.lower()}-state", entity=True,
+                                            country=iso, slug="state", prefix=prefix))
                     taken.take(i, i + nwords)
                     break
             else:

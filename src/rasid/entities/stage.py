@@ -59,13 +59,16 @@ def extract_mentions(doc: Document, *, dictionary: ActorDictionary | None = None
 
 def entities_from(mentions: list[ActorMention]) -> list[Entity]:
     return [Entity(m.text, m.start, m.end, m.type, m.actor_id)
-            for m in mentions if m.entity and m.type in ("PER", "ORG")]
+            for m in mentions if m.entity and m.type in ("PER", "ORG", "LOC")]
 
 
 @stage(name="entities.stage", writes=("entities", "actors"))
 def STAGE(doc: Document) -> Document:
     mentions = extract_mentions(doc)
-    doc.entities = [e for e in doc.entities if e.type not in ("PER", "ORG")] + entities_from(mentions)
+    mine = entities_from(mentions)
+    spans = [(e.start, e.end) for e in mine]
+    doc.entities = [e for e in doc.entities if e.type not in ("PER", "ORG")
+                    and not any(e.start < b and a < e.end for a, b in spans)] + mine
     doc.entities.sort(key=lambda e: e.start)
     doc.actors = build_actors(mentions, load_dictionary(), doc.norm)
     doc.meta[MENTIONS_KEY] = mentions
