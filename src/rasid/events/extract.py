@@ -1,37 +1,28 @@
-"""Events from trigger words, one sentence at a time.
+"""Events from trigger words, one sentence at a time: the driver.
 
-For each sentence that is not a question or an opinion, every trigger of the
-lexicon found there (:func:`find_triggers`) becomes a draft event with:
+For each sentence that is not a question or an opinion
+(:func:`~rasid.events.modality.sentence_skipped`), every trigger of the
+lexicon found there (:mod:`~rasid.events.triggers`) becomes a :class:`Draft`
+whose fields are filled by one module each:
 
-* **actor** — for a verb, the role filler right after it (VSO) unless a
-  preposition stands before it or a count follows the verb (passive: «قتل
-  ثلاثة أشخاص»), else the nearest one before it (SVO); for a noun, the filler
-  right after it («غارات التحالف», «قصف للحوثيين»), else the subject of a
-  verb of doing before it («قامت مجموعة مسلحة ... بهجوم»); «بين A و B»
-  gives A; «من تنفيذ X» and «أعلن X مسؤوليته» give X;
-* **target** — the next filler after the trigger and the actor, preferring
-  one after على/ضد; «بين A و B» gives B;
-* **place** — the place of the sentence nearest after the trigger, else
-  before it; **date** — the time of the sentence nearest the trigger, else
-  the last time of the two sentences before, else the publication date
-  (precision ``week``: the article does not say);
-* **figures** — numbers next to «قتل/مقتل/قتلى…», «أصيب/جرحى…»,
-  «اعتقل/القبض…» (``killed + و N`` sums); ASSAULT without a kill figure
-  but with injuries or «دون إراقة دماء» has 0 fatalities, none at all null;
-  every other type 0;
-* **modality** — negated («لم», «دون» before the trigger), future (سـ,
-  «من المقرر»), hypothetical («إذا», «لو» before it), claimed («أعلن …
-  مسؤوليته», «تبنى»), suspected («يشتبه/يرجح/يعتقد أن»), accused (inside an
-  accusation), denied («نفى»), else asserted;
-* **reported_by** — the source cited by «قال مصدر أمني», «ذكر سكان»,
-  «حسبما أفادت مصادر», «بحسب الأناضول».
+* :mod:`~rasid.events.roles` — actor and target from the clause (VSO, SVO,
+  passives, nominal events, «بين X و Y», «من تنفيذ X», «أعلن X مسؤوليته»,
+  relative clauses, verbs of doing, «قال X إنه …», the state body of an
+  arrest, a sentence-opening verb continuing the subject before);
+* :mod:`~rasid.events.modality` — negated, future, hypothetical (also a
+  purpose «لشن»), claimed, suspected, accused, denied, else asserted;
+* :mod:`~rasid.events.attach` — place from the event's own clause, then its
+  sentence; date likewise, else the week of publication;
+* :mod:`~rasid.events.figures` — killed, injured, arrested («و N» adds up;
+  ASSAULT without a kill figure but with injuries or «دون إراقة دماء» has 0
+  fatalities, none at all null; every other type 0);
+* :mod:`~rasid.events.sources` — ``reported_by`` («قال مصدر أمني»).
 
-Drafts of one act are then merged (same type in one sentence with
-compatible actors; an anaphoric «الهجوم»/«هذه الزيارة» with the same type in
-the two sentences before; the same type and actor in the next sentence).
-Future CONSULT/SUPPORT/COOPERATE/AID become AGREE and future RETREAT
-CONCEDE (PLOVER). Types that need an actor (see ontology.yaml) are dropped
-without one, and so are negated and hypothetical events by default.
+Drafts of one act are then merged (:mod:`~rasid.events.merge`). Future
+CONSULT/SUPPORT/COOPERATE/AID become AGREE and future RETREAT CONCEDE
+(PLOVER). Types that need an actor (see ontology.yaml) are dropped without
+one, and so are negated and hypothetical events by default. ACLED types come
+from :mod:`~rasid.events.acled`.
 
 **confidence** = trigger weight (0.45–0.8) + 0.1 with an actor (+0.05 if it
 is a known actor) + 0.05 each for a target, a place and a date read in the
