@@ -273,3 +273,11 @@ def test_unnamed_retelling_in_next_sentence_merges():
 def test_event_acled_attack_on_civilians(text, acled):
     e = [x for x in events(text) if x["type"] == "ASSAULT"][0]
     assert (e["acled_event_type"], e["acled_sub_event_type"]) == acled
+
+
+def test_arrest_is_not_credited_to_a_distant_state_body():
+    text = ("شنت القوات المسلحة التركية غارات جوية على مواقع حزب العمال الكردستاني داخل البلاد وخارجها "
+            "وأسفرت الغارات عن مقتل عشرات المسلحين وإصابة آخرين بجراح متفرقة في الفترة نفسها أيضا، "
+            "وألقت فرق الأمن القبض على أكثر من ألف مشتبه به.")
+    got = [e for e in events(text) if e["type"] == "COERCE"]
+    assert all(not e["actor"] or "القوات المسلحة" not in e["actor"]["text"] for e in got)

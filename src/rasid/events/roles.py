@@ -181,13 +181,18 @@ def _speaker_subject(ctx: Context, lex: TriggerLexicon, d: Draft) -> None:
             d.modality = "claimed"
 
 
+STATE_BODY_WINDOW = 10  # words between an arrest and the body it is credited to
+
+
 def _state_body(ctx: Context, lex: TriggerLexicon, d: Draft) -> None:
     """Arrests and raids told without a subject («اعتقل 16 شخصا»): the state
     body the sentence names («أعلنت وزارة الداخلية»، «عمليات لقوات الأمن»)."""
-    for c in _sentence_cands(ctx, d.hit.s):
-        if c is not d.target and is_state(c):
-            d.actor = c
-            return
+    h = d.hit
+    near = [c for c in _sentence_cands(ctx, h.s) if c is not d.target and is_state(c)
+            and min(abs(h.i - c.j), abs(c.i - h.j)) <= STATE_BODY_WINDOW]
+    if near:
+        d.actor = min(near, key=lambda c: min(abs(h.i - c.j), abs(c.i - h.j)))
+        return
     if d.target is not None and is_state(d.target):
         d.actor, d.target = d.target, None
 
