@@ -283,6 +283,7 @@ def build_index(*, gnc_dir: Path | None = None, supplement_path: Path | None = N
                         float(entry["lat"]), float(entry["lon"]), entry["feature"],
                         int(entry.get("population") or 0), str(entry["source"])])
         add_names(idx, entry["names"], curated=True)
+        add_names(idx, entry.get("guarded", ()), curated=True, guard=True)
 
     return {
         "format": FORMAT,

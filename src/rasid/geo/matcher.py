@@ -250,11 +250,11 @@ def _name_starts(word: str, gaz: Gazetteer, prefixes: tuple[str, ...]) -> tuple[
 
 
 def _after_area_word(words: list[Word], i: int, ctx: Context) -> bool:
-    """Word ``i`` follows a generic word of a district or larger area
-    («محافظة», «ولاية», «منطقة»): guarded region names count there."""
+    """Word ``i`` follows a generic word
+    («محافظة», «ولاية», «حي»): guarded names count there."""
     if i == 0:
         return False
-    return ctx.generic.get(_strip_one(words[i - 1].norm, ctx.prefixes), 0) >= 2
+    return _strip_one(words[i - 1].norm, ctx.prefixes) in ctx.generic
 
 
 def _match_at(words: list[Word], i: int, gaz: Gazetteer, ctx: Context,
