@@ -220,3 +220,58 @@ def test_unknown_name_mentions_group_under_local_id(text, name):
     assert sum(1 for _, a in got if a == local) == 2
     actor = next(a for a in doc.actors if a.id == local)
     assert actor.name_ar == name
+
+
+# ---------------------------------------------------------------- NER merge
+
+def _fake_ner(monkeypatch, spans):
+    """Make the NER return ``spans`` ((text, type), found by text) for any doc."""
+    from rasid.document import Entity
+    import rasid.entities.ner as ner
+
+    def find(doc, **_):
+        out = []
+        for text, typ in spans:
+            i = doc.text.find(text)
+            out.append(Entity(text, i, i + len(text), typ))
+        return out
+    monkeypatch.setattr(ner, "find_entities", find)
+
+
+@pytest.mark.parametrize("text, span, typ", [
+    ("وصل كمال بن عيسى الى المدينة أمس. وقال بن عيسى إن الوضع هادئ.", "كمال بن عيسى", "PER"),
+    ("أعلنت شركة سامسونغ إلكترونيكس أرباحها.", "سامسونغ إلكترونيكس", "ORG"),
+])
+def test_ner_names_outside_dictionary_get_local_ids(monkeypatch, text, span, typ):
+    _fake_ner(monkeypatch, [(span, typ)])
+    doc = run(text)
+    got = [e for e in doc.entities if e.text == span]
+    assert [(e.type, e.actor_id.startswith("doc:")) for e in got] == [(typ, True)]
+    assert got[0].actor_id in [a.id for a in doc.actors]
+
+
+def test_ner_overlapping_dictionary_name_loses(monkeypatch):
+    _fake_ner(monkeypatch, [("السيسي في", "PER")])
+    doc = run("التقى وفد بالسيسي في القاهرة.")
+    assert [(e.text, e.actor_id) for e in doc.entities if e.type == "PER"] == [("السيسي", "egy-sisi")]
+
+
+def test_ner_span_with_dictionary_alias_is_linked(monkeypatch):
+    _fake_ner(monkeypatch, [("خليفة حفتر", "PER")])
+    doc = STAGE(Document(text="وصل خليفة حفتر.", published="2019-05-09"))
+    assert ("خليفة حفتر", "PER", "lby-haftar") in ents(doc)
+
+
+@pytest.mark.parametrize("text, span, typ", [
+    ("قتل عدد من الشيعة في الهجوم.", "الشيعة", "ORG"),
+    ("وتقدمت قوات موالية للحكومة.", "قوات موالية", "ORG"),
+    ("وقال السوريون إن الحرب طالت.", "السوريون", "PER"),
+])
+def test_ner_collectives_and_descriptions_dropped(monkeypatch, text, span, typ):
+    _fake_ner(monkeypatch, [(span, typ)])
+    assert span not in [e.text for e in run(text).entities]
+
+
+def test_ner_loc_spans_left_to_places_stage(monkeypatch):
+    _fake_ner(monkeypatch, [("ريف إدلب", "LOC")])
+    assert "ريف إدلب" not in [e.text for e in run("قصفت الطائرات ريف إدلب.").entities]

@@ -37,6 +37,7 @@ PLOVER_NONSTATE = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
 SECTORS = PLOVER_SECTORS | PLOVER_NONSTATE
 TYPES = frozenset({"PER", "ORG"})
 REQUIRED = ("id", "type", "name_ar", "name_en", "kind", "sector", "country", "aliases")
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when PyYAML has it
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 _DESCRIPTOR = re.compile(r"^\[([^\]]+)\]\s*(.+)$")
@@ -163,7 +164,7 @@ def read_actor_files() -> dict[str, list[dict]]:
         if not f.name.endswith(".yaml"):
             continue
         with f.open("r", encoding="utf-8") as fh:
-            raw = yaml.safe_load(fh) or {}
+            raw = yaml.load(fh, Loader=_LOADER) or {}
         out[f.name] = list(raw.get("actors") or [])
     return out
 
@@ -302,6 +303,8 @@ class Lexicons:
     never: frozenset[str]
     not_kunya: frozenset[str]
     not_bare: frozenset[str]
+    not_entities: frozenset[str] = frozenset()
+    generic_heads: frozenset[str] = frozenset()
     raw: dict[str, dict] = field(default_factory=dict)
 
 
@@ -349,5 +352,7 @@ def lexicons() -> Lexicons:
         complements=norm_set(names.get("complements")), stop=norm_set(names.get("stop")),
         never=norm_set(names.get("never")), not_kunya=norm_set(names.get("not_kunya")),
         not_bare=norm_set(inst.get("not_bare")),
+        not_entities=norm_set(names.get("not_entities")),
+        generic_heads=norm_set(names.get("generic_heads")),
         raw={"countries": countries, "titles": titles, "institutions": inst, "names": names},
     )

@@ -73,7 +73,7 @@ def resolve_short(mentions: list[ActorMention]) -> list[ActorMention]:
 def assign_local_ids(mentions: list[ActorMention], norm: str) -> None:
     """Document-local ids for person names outside the dictionary."""
     for m in mentions:
-        if m.actor_id is None and m.source in ("name", "kunya"):
+        if m.actor_id is None and m.source in ("name", "kunya", "ner"):
             m.actor_id = "doc:" + slug(norm[m.nstart:m.nend])
 
 
@@ -83,7 +83,7 @@ def coref_aliases(mentions: list[ActorMention], norm: str, ws: list[Word],
     last words, shared by two actors, are left out)."""
     cand: dict[str, set[str]] = {}
     for m in mentions:
-        if m.type != "PER" or m.source not in ("dictionary", "name") or m.actor_id is None:
+        if m.type != "PER" or m.source not in ("dictionary", "name", "ner") or m.actor_id is None:
             continue
         if m.j - m.i < 2:
             continue

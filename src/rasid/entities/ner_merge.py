@@ -1,0 +1,137 @@
+"""Merging the statistical NER (:func:`rasid.entities.ner.find_entities`)
+into the actor mentions of the entities stage.
+
+NER spans come in original-text offsets; they are mapped to the words of
+``Document.norm``. A span is kept only over words no earlier finder took
+(dictionary names, titles and institutions win where they overlap). A kept
+span is linked by alias lookup: the whole span, or the span without a
+leading descriptor, is looked up in the actor dictionary's phrase index;
+otherwise the linker gives it a document-local id (persons and
+organisations alike), so that its mentions group. Spans keep their proclitics
+outside (the NER starts spans at the stem of their first token).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from ..document import Document, Sentence
+from .dictionary import ActorDictionary, Lexicons
+from .matcher import Word
+from .mentions import ActorMention, Taken
+
+# Sentences without a free word rarer than this (in the news word list of
+# rasid.text.tokens) are not tagged by the NER.
+RARE_FREQ = 20
+
+
+def _norm_offset(norm_map: list[int], orig: int, *, end: bool) -> int:
+    """The normalised offset of original offset ``orig`` (first normalised
+    character at or after it for a start, last one before it for an end)."""
+    if end:
+        return bisect_right(norm_map, orig - 1)
+    return bisect_left(norm_map, orig)
+
+
+def _ensure_tokens(doc: Document) -> None:
+    if not doc.tokens:
+        from ..text.tokens import tokenize
+
+        doc.tokens = tokenize(doc.text)
+
+
+def ner_mentions(doc: Document, ws: list[Word], d: ActorDictionary, lex: Lexicons, taken: Taken, *,
+                 types: tuple[str, ...] = ("PER", "ORG"),
+                 max_freq: int = RARE_FREQ) -> list[ActorMention]:
+    """NER spans of ``types`` over free words of ``ws``, as ``ner`` mentions.
+
+    Only sentences with a free word rarer than ``max_freq`` in the news word
+    list are tagged (a name unknown to the dictionary has such a word; the
+    others are skipped for speed)."""
+    from .ner import find_entities
+
+    if not ws:
+        return []
+    _ensure_tokens(doc)
+    starts = [w.start for w in ws]
+    part = _rare_word_sentences(doc, ws, starts, taken, max_freq=max_freq)
+    if part is None:
+        return []
+    out: list[ActorMention] = []
+    for e in find_entities(part):
+        if e.type not in types:
+            continue
+        a = _norm_offset(doc.norm_map, e.start, end=False)
+        b = _norm_offset(doc.norm_map, e.end, end=True)
+        if b <= a:
+            continue
+        i = bisect_right(starts, a) - 1
+        j = bisect_left(starts, b)
+        if i < 0 or i >= j or not taken.free(i, j):
+            continue
+        if ws[j - 1].end < b or a < ws[i].start:
+            continue
+        nstart = a
+        prefix = doc.norm[ws[i].start:a]
+        text = doc.norm[a:ws[j - 1].end]
+        aid = _lookup(text, d)
+        if aid is None and not _name_like(text, e.type, lex):
+            continue
+        out.append(ActorMention(nstart, ws[j - 1].end, i, j, e.type, "ner", aid, prefix=prefix))
+        taken.take(i, j)
+    return out
+
+
+def _rare_word_sentences(doc: Document, ws: list[Word], starts: list[int], taken: Taken, *,
+                         max_freq: int) -> Document | None:
+    """A view of ``doc`` (same text, offsets and tokens) holding only the
+    sentences worth tagging, or None when there are none."""
+    from ..text.tokens import word_counts
+    from .matcher import stem_texts
+
+    counts = word_counts()
+    sentences = doc.sentences or [Sentence(0, len(doc.text))]
+    keep = []
+    for s in sentences:
+        a = bisect_left(starts, _norm_offset(doc.norm_map, s.start, end=False))
+        b = bisect_left(starts, _norm_offset(doc.norm_map, s.end, end=True))
+        for k in range(a, b):
+            if taken.words[k] or len(ws[k].text) < 3:
+                continue
+            if min(counts.get(st, 0) for st in stem_texts(ws[k].text, virtual=False)) < max_freq:
+                keep.append(s)
+                break
+    if not keep:
+        return None
+    if len(keep) == len(sentences) and doc.sentences:
+        return doc
+    lo, hi = keep[0].start, keep[-1].end
+    tokens = [t for t in doc.tokens if lo <= t.start < hi]
+    return Document(text=doc.text, tokens=tokens, sentences=keep)
+
+
+def _name_like(text: str, typ: str, lex: Lexicons) -> bool:
+    """Whether an NER span outside the dictionary reads as a name: not a
+    collective or demonym (``not_entities`` of data/entities/names.yaml,
+    country nisbas), not a single word with the article (السوريون، المرصد),
+    not a description headed by a generic noun of force (قوات موالية)."""
+    parts = text.split()
+    if not parts or text in lex.not_entities or parts[0] in lex.not_entities:
+        return False
+    if len(parts) == 1 and (text.startswith("ال") or text in lex.country_adjs):
+        return False
+    if typ == "ORG" and parts[0] in lex.generic_heads:
+        return False
+    return True
+
+
+def _lookup(text: str, d: ActorDictionary) -> str | None:
+    """The actor whose (non-short) alias is exactly ``text``, if exactly one."""
+    from .matcher import phrase_words
+
+    key = phrase_words(text)
+    if not key:
+        return None
+    ids = {v.actor_id for k, v in d.index._by_first.get(key[0], ()) if k == key and not v.short
+           and v.before is None}
+    return ids.pop() if len(ids) == 1 else None
