@@ -91,7 +91,7 @@ def lexicon() -> Lexicon:
 class Match:
     """A date expression found in normalised text, before resolution."""
 
-    kind: str  # date | hdate | month | ordinal | weekday | relday | year | period | ago
+    kind: str  # date | hdate | month | ordinal | weekday | relday | year | period | ago | range | numdate
     start: int  # offsets in the normalised text
     end: int
     groups: dict[str, str | None] = field(default_factory=dict)
@@ -128,6 +128,11 @@ def patterns() -> list[tuple[str, re.Pattern]]:
         ("year", rf"{edge}?(?:(?:عام|العام|سنه|السنه)\s+){year}"),
         ("year", rf"(?<=في\s){year}"),
         ("period", rf"{edge}?(?P<unit>الاسبوع|الشهر|العام|السنه)\s+{mod}"),
+        ("period", rf"{edge}(?P<unit>الاسبوع|الشهر|العام|السنه)(?![{L}])"),
+        ("range", rf"(?:(?<=من\s)|(?<=بين\s)){day}\s*(?:-|–|الي|حتي|و)\s*(?P<day2>[0-3]?\d)\s+(?:من\s+)?(?:شهر\s+)?{gmonth}(?:{yearp})?"),
+        ("range", rf"{day}\s*[-–]\s*(?P<day2>[0-3]?\d)\s+(?:من\s+)?(?:شهر\s+)?{gmonth}(?:{yearp})?"),
+        ("numdate", r"(?P<nd>[0-3]?\d)\s*(?P<ns>[/.])\s*(?P<nm>[01]?\d)\s*(?P=ns)\s*(?P<ny>(?:19|20)\d\d)(?!\d)"),
+        ("numdate", r"(?P<ny>(?:19|20)\d\d)-(?P<nm>[01]\d)-(?P<nd>[0-3]\d)(?!\d)"),
         ("ago", rf"(?P<dir>قبل|منذ)\s+(?:{num}\s+)?(?P<unit>{units})"),
     ]
     return [(kind, re.compile(pre + "(?P<expr>" + rx + ")" + post)) for kind, rx in raw]

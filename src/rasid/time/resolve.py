@@ -13,7 +13,10 @@ Rules for the past-leaning reading of news:
   the next one after;
 - a day and month without a year take the year that puts them on or before
   publication (with «المقبل» after it; with «الجاري» the publication year);
-- «ليل الأربعاء الخميس» is the first night's day.
+- «ليل الأربعاء الخميس» is the first night's day;
+- a range («من 3 إلى 5 مايو», «بين 3 و5 مايو») and an opening («منذ 4
+  أبريل») take the day they start; the edge of a period («مطلع الشهر»,
+  «أواخر العام الماضي») keeps the period's value and precision.
 """
 
 from __future__ import annotations
@@ -242,7 +245,21 @@ def _ago(g, pub, lx):
     return f"{pub.year - n:04d}", "year"
 
 
+def _range(g, pub, lx):
+    """«من 3 إلى 5 مايو»: the range's first day (its value is where it starts)."""
+    return _date(g, pub, lx)
+
+
+def _numdate(g, pub, lx):
+    """«12/5/2019» (day/month/year, as Arabic news writes it) or «2019-05-12»."""
+    try:
+        return dt.date(int(g["ny"]), int(g["nm"]), int(g["nd"])).isoformat(), "day"
+    except ValueError:
+        return None, None
+
+
 _RESOLVERS = {
+    "range": _range, "numdate": _numdate,
     "date": _date, "hdate": _hdate, "ordinal": _ordinal, "month": _month, "weekday": _weekday,
     "relday": _relday, "year": _year, "period": _period, "ago": _ago,
 }
