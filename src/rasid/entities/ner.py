@@ -26,7 +26,7 @@ from pathlib import Path
 from ..document import Document, Entity, Token
 from .ner_data import from_bilou, spans
 from ..text.tokens import word_counts
-from .ner_features import phrase_marks, sentence_features, word_info
+from .ner_features import ModelFeatures, phrase_marks, word_info
 
 MODEL_NAME = "ner-crf.crfsuite"
 TYPES = ("PER", "ORG", "LOC")
@@ -37,12 +37,15 @@ PROPAGATE_MAX_FREQ = 1000  # single words more frequent than this in the news wo
 class NerModel:
     """A trained tagger: ``tag(words) -> BIO tags``."""
 
-    __slots__ = ("method", "_tagger", "path")
+    __slots__ = ("method", "_tagger", "path", "_features")
 
     def __init__(self, method: str, tagger, path: Path):
         self.method = method
         self._tagger = tagger
         self.path = path
+        self._features: ModelFeatures | None = None
+        if method == "crf":  # only the attributes the model weighs: same tags, less work
+            self._features = ModelFeatures({a for a, _ in tagger.info().state_features})
 
     @classmethod
     def load(cls, path: Path, *, method: str = "crf") -> "NerModel":
@@ -64,7 +67,7 @@ class NerModel:
         if not words:
             return []
         if self.method == "crf":
-            return from_bilou(self._tagger.tag(sentence_features(words)))
+            return from_bilou(self._tagger.tag(self._features.sentence(words)))
         return self._tagger.tag(words)
 
     def tag_document(self, sentences: list[list[str]]) -> list[list[str]]:

@@ -106,6 +106,18 @@ def phrases() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def phrase_lengths() -> dict[str, tuple[int, ...]]:
+    """First word -> the word counts (2..MAX_PHRASE, longest first) of the
+    known multiword names that start with it, so a sentence tries only those."""
+    lengths: dict[str, set[int]] = {}
+    for name in phrases():
+        words = name.split(" ")
+        if 2 <= len(words) <= MAX_PHRASE:
+            lengths.setdefault(words[0], set()).add(len(words))
+    return {w: tuple(sorted(ks, reverse=True)) for w, ks in lengths.items()}
+
+
 # ------------------------------------------------------------ one word
 
 @dataclass(slots=True, frozen=True)
@@ -193,13 +205,16 @@ def phrase_marks(infos: list[WordInfo]) -> list[str | None]:
     """``B-T``/``I-T`` for words inside the longest known name starting at
     each word (the first word by its stem, the others by their form)."""
     gaz = phrases()
+    starts = phrase_lengths()
     n = len(infos)
     marks: list[str | None] = [None] * n
     i = 0
     while i < n:
         hit = 0
         typ = ""
-        for k in range(min(MAX_PHRASE, n - i), 1, -1):
+        for k in starts.get(infos[i].stem, ()):
+            if k > n - i:
+                continue
             key = " ".join([infos[i].stem, *(x.norm for x in infos[i + 1:i + k])])
             typ = gaz.get(key, "")
             if typ:
@@ -237,3 +252,53 @@ def sentence_features(words: list[str]) -> list[list[str]]:
             f.append("gz=" + marks[i])
         out.append(f)
     return out
+
+
+class ModelFeatures:
+    """:func:`sentence_features` restricted to the attributes a trained model
+    gives a weight to. An attribute the model does not know adds nothing to
+    any score, so the tags are exactly those of the full feature lists, while
+    the tagger reads about a third fewer strings and the bigrams it does not
+    know are never built. Each word's kept features are remembered once."""
+
+    __slots__ = ("known", "bg_prev", "bg_next", "_word")
+
+    def __init__(self, known: set[str]) -> None:
+        self.known = frozenset(known)
+        self.bg_prev = frozenset(tuple(a[4:].split("|", 1)) for a in known if a.startswith("bg-="))
+        self.bg_next = frozenset(tuple(a[4:].split("|", 1)) for a in known if a.startswith("bg+="))
+        # As large as word_info's cache: the long tail of names recurs.
+        self._word = lru_cache(maxsize=400_000)(self._kept)
+
+    def _kept(self, word: str) -> tuple:
+        info = word_info(word)
+        k = self.known
+        return (info.stem, tuple(f for f in info.own if f in k),
+                tuple(tuple(f for f in info.ctx[d] if f in k) for d in OFFSETS))
+
+    def sentence(self, words: list[str]) -> list[list[str]]:
+        """What :func:`sentence_features` gives, less the unknown attributes."""
+        kept = [self._word(w) for w in words]
+        marks = phrase_marks([word_info(w) for w in words])
+        known = self.known
+        edge = {d: f"{d}w=<s>" for d in OFFSETS if f"{d}w=<s>" in known}
+        n = len(kept)
+        out = []
+        for i, (stem, own, _) in enumerate(kept):
+            f = list(own)
+            for k, d in enumerate(OFFSETS):
+                j = i + d
+                if 0 <= j < n:
+                    f.extend(kept[j][2][k])
+                elif d in edge:
+                    f.append(edge[d])
+            prev = kept[i - 1][0] if i else "<s>"
+            nxt = kept[i + 1][0] if i + 1 < n else "</s>"
+            if (prev, stem) in self.bg_prev:
+                f.append(f"bg-={prev}|{stem}")
+            if (stem, nxt) in self.bg_next:
+                f.append(f"bg+={stem}|{nxt}")
+            if marks[i] and "gz=" + marks[i] in known:
+                f.append("gz=" + marks[i])
+            out.append(f)
+        return out
