@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pycountry
+
+from rasid.entities.dictionary import PLOVER_SECTORS
 import pytest
 
 import datetime as dt
@@ -114,6 +116,7 @@ def test_institution_heads_valid():
     for h in inst["heads"]:
         assert h["slug"] and h["forms"]
         assert h["kind"] in ACLED_KINDS
+        assert h["sector"] in PLOVER_SECTORS
         assert "{country}" in h["name_en"]
 
 

@@ -20,7 +20,7 @@ _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 TOP = ("schema", "id", "title", "source", "url", "published", "language", "text",
        "sentences", "entities", "actors", "places", "times", "events", "quotes")
 ENTITY = ("text", "start", "end", "type", "actor_id")
-ACTOR = ("id", "name_ar", "name_en", "kind", "country")
+ACTOR = ("id", "name_ar", "name_en", "kind", "country")  # + "sector", added by rasid
 PLACE = ("text", "start", "end", "name", "country", "admin1", "lat", "lon", "feature",
          "geonames_id", "precision")
 TIME = ("text", "start", "end", "value", "precision")

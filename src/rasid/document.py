@@ -80,15 +80,19 @@ class Entity:
 
 @dataclass(slots=True)
 class Actor:
+    """``kind`` is the ACLED actor type; ``sector`` (a field added to the
+    contract's actor) the PLOVER actor sector code, e.g. ``GOV``, ``REB``."""
+
     id: str
     name_ar: str | None
     name_en: str | None
     kind: str | None
     country: str | None
+    sector: str | None = None
 
     def to_contract(self) -> dict[str, Any]:
         return {"id": self.id, "name_ar": self.name_ar, "name_en": self.name_en,
-                "kind": self.kind, "country": self.country}
+                "kind": self.kind, "country": self.country, "sector": self.sector}
 
 
 @dataclass(slots=True)

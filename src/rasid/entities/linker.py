@@ -176,14 +176,16 @@ def build_actors(mentions: list[ActorMention], d: ActorDictionary, norm: str) ->
             continue
         entry = d.get(aid)
         if entry is not None:
-            seen[aid] = Actor(aid, entry.name_ar, entry.name_en, entry.kind, entry.country)
+            seen[aid] = Actor(aid, entry.name_ar, entry.name_en, entry.kind, entry.country,
+                              entry.sector)
         elif m.source in ("institution", "country"):
             rec = pycountry.countries.get(alpha_3=m.country) if m.country else None
             cname = getattr(rec, "common_name", None) or getattr(rec, "name", m.country)
             head = _institution_head(m.slug)
             name_en = head.get("name_en", "{country}").format(country=cname) if head else None
             seen[aid] = Actor(aid, m.text or norm[m.nstart:m.nend], name_en,
-                              head.get("kind") if head else None, m.country)
+                              head.get("kind") if head else None, m.country,
+                              head.get("sector") if head else None)
         else:
             seen[aid] = Actor(aid, m.text or norm[m.nstart:m.nend], None, None, None)
     return list(seen.values())
