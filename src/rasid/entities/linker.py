@@ -17,9 +17,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from ..document import Actor
+from ..time.resolve import parse_date
 from .dictionary import ActorDictionary, Lexicons
 from .matcher import Word, joined, stem_variants
 from .mentions import ActorMention, Taken
@@ -37,15 +36,6 @@ def slug(name: str) -> str:
     out = "".join(_TRANSLIT.get(c, c if c.isascii() and c.isalnum() else "") for c in name)
     out = "-".join(p for p in out.split("-") if p)
     return out or "x"
-
-
-def parse_day(s: str | None) -> dt.date | None:
-    if not s:
-        return None
-    try:
-        return dt.date.fromisoformat(s[:10])
-    except ValueError:
-        return None
 
 
 def resolve_short(mentions: list[ActorMention]) -> list[ActorMention]:
@@ -155,7 +145,7 @@ def resolve_bare(mentions: list[ActorMention], norm: str) -> None:
 def resolve_titles(mentions: list[ActorMention], d: ActorDictionary, lex: Lexicons,
                    *, published: str | None) -> None:
     """Titles to the office holder on the publication date (one holder only)."""
-    day = parse_day(published)
+    day = parse_date(published)
     for m in mentions:
         if m.source != "title" or m.actor_id is not None or not m.of:
             continue
@@ -200,5 +190,5 @@ def _institution_head(slug_: str | None) -> dict | None:
     return None
 
 
-__all__ = ["slug", "parse_day", "resolve_short", "assign_local_ids", "coref_aliases",
+__all__ = ["slug", "resolve_short", "assign_local_ids", "coref_aliases",
            "find_coref", "resolve_bare", "resolve_titles", "build_actors", "joined"]
