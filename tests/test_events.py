@@ -281,3 +281,56 @@ def test_arrest_is_not_credited_to_a_distant_state_body():
             "وألقت فرق الأمن القبض على أكثر من ألف مشتبه به.")
     got = [e for e in events(text) if e["type"] == "COERCE"]
     assert all(not e["actor"] or "القوات المسلحة" not in e["actor"]["text"] for e in got)
+
+
+@pytest.mark.parametrize("text", [
+    "أعلن التحالف بدء هدنة إنسانية في اليمن بناء على طلب من الرئيس اليمني عبد ربه منصور هادي.",
+    "وصل الوفد إلى القاهرة استجابة لطلب الحكومة المصرية.",
+    "زار وزير الخارجية الأردني أيمن الصفدي بغداد بطلب من الحكومة العراقية.",
+])
+def test_reason_frame_gives_no_request(text):
+    assert not [e for e in events(text) if e["type"] == "REQUEST"], events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "طلب الرئيس اليمني عبد ربه منصور هادي من التحالف وقف الغارات.",
+    "طالبت الحكومة العراقية بانسحاب القوات التركية.",
+])
+def test_reason_frame_keeps_plain_requests(text):
+    assert [e for e in events(text) if e["type"] == "REQUEST"], events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "وقال المرصد إن 173 مدنيا قتلوا وأصيب العشرات جراء الغارات خلال هذه الفترة.",
+    "قتل أكثر من 400 شخص منذ بداية العام في أعمال عنف متفرقة.",
+    "ارتفع العدد الإجمالي للقتلى إلى 3216 شخصا.",
+])
+def test_tally_without_actor_gives_no_assault(text):
+    assert not [e for e in events(text) if e["type"] == "ASSAULT"], events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "قتل خمسة أشخاص في انفجار سيارة مفخخة في بغداد يوم الأحد.",
+    "ارتفعت حصيلة القتلى في انفجار بغداد إلى 12 شخصا.",
+    "قتلت قوات الأمن العراقية 30 مسلحا خلال الأشهر الثلاثة الماضية في الأنبار.",
+])
+def test_tally_rule_keeps_single_acts(text):
+    assert [e for e in events(text) if e["type"] == "ASSAULT"], events(text)
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("ومقتل 11 إرهابيًا خلال اشتباكات مع قوات الأمن في ولاية ديار بكر.", "قوات الأمن"),
+    ("قُتل جندي على يد مسلحين مجهولين في مدينة العريش.", "مسلحين"),
+    ("قتل ثلاثة مدنيين برصاص قوات الأمن في مدينة درعا.", "قوات الأمن"),
+])
+def test_agent_phrase_names_the_killer(text, actor):
+    e = only(text, "ASSAULT")
+    assert e["actor"] and actor in e["actor"]["text"]
+
+
+@pytest.mark.parametrize("text", [
+    "شن الرئيس هجوما إعلاميا على الصحافة خلال مؤتمر مع الصحفيين.",
+    "هل قتل الجيش المدنيين في اشتباكات مع المسلحين؟",
+])
+def test_agent_rule_adds_no_event(text):
+    assert not [e for e in events(text) if e["type"] == "ASSAULT"], events(text)

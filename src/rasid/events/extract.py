@@ -36,7 +36,7 @@ from ..text.normalise import original_span
 from .attach import assign_place_date
 from .context import Context, build_context
 from .draft import Draft, Hit
-from .figures import figure, no_casualties, sentence_figures
+from .figures import figure, no_casualties, sentence_figures, tally_sentence
 from .lexicon import TriggerLexicon, trigger_lexicon
 from .merge import merge_drafts
 from .modality import assign_modality, sentence_skipped
@@ -80,6 +80,7 @@ def extract_events(doc: Document, *, drop: tuple[str, ...] = DROP,
         if not hits:
             continue
         figures = sentence_figures(ctx, lx, s)
+        tally = None
         source, source_cand = sentence_source(ctx, lx, s)
         for h in hits:
             d = Draft(h, h.form.entry.type, h.form.entry.mode or h.obj_mode)
@@ -94,6 +95,11 @@ def extract_events(doc: Document, *, drop: tuple[str, ...] = DROP,
                     d.fatalities = 0
             else:
                 d.fatalities = 0
+            if d.type == "ASSAULT" and d.actor is None:
+                if tally is None:
+                    tally = tally_sentence(ctx, lx, s)
+                if tally:
+                    continue  # a count over a period by nobody named: not an act
             if d.type == "COERCE":
                 d.arrested = figure(figures, "arrested", h)
             if source and (d.actor is None or source_cand is not d.actor):

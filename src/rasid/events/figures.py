@@ -60,3 +60,19 @@ def no_casualties(ctx: Context, lex: TriggerLexicon, s: int) -> bool:
     a, b = ctx.sent_words[s]
     text = " ".join(w.text for w in ctx.ws[a:b])
     return any(" ".join(p) in text for p in lex.cue_phrases["no_casualties"])
+
+
+def tally_sentence(ctx: Context, lex: TriggerLexicon, s: int) -> bool:
+    """A count over a period («خلال هذه الفترة», «منذ بدء الحرب», «خلال عشرة
+    أشهر») or a grand total («العدد الإجمالي») in sentence ``s``."""
+    a, b = ctx.sent_words[s]
+    periods, tallies = lex.cues["tally_periods"], lex.cues["tally_words"]
+    for k in range(a, b):
+        stems = ctx.stems(k) | {ctx.ws[k].text}
+        if stems & tallies:
+            return True
+        if stems & lex.cues["tally_preps"]:
+            for q in range(k + 1, min(b, k + 4)):
+                if (ctx.stems(q) | {ctx.ws[q].text}) & periods:
+                    return True
+    return False

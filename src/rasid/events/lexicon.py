@@ -29,7 +29,8 @@ CUE_KEYS = ("negation", "opinion", "question", "claimed", "suspected", "denied",
             "hypothetical", "perpetrator", "target_preps", "preps", "between", "report_verbs",
             "report_preps", "sources", "killed", "injured", "arrested", "no_casualties",
             "participants", "force_words", "doing", "victims", "fresh", "relative",
-            "clause_breaks", "civilians", "speaker_pronouns", "passive_aux", "clash")
+            "clause_breaks", "civilians", "speaker_pronouns", "passive_aux", "clash",
+            "reason", "tally_preps", "tally_periods", "tally_words", "agent_phrases", "with")
 
 
 @dataclass(slots=True, frozen=True)

@@ -116,6 +116,8 @@ def assign_roles(ctx: Context, lex: TriggerLexicon, d: Draft) -> None:
         d.target = rest[0]
     _perpetrator(ctx, lex, d, after)
     _speaker_subject(ctx, lex, d)
+    if d.actor is None and d.type == "ASSAULT":
+        _agent(ctx, lex, d, after)
     if d.actor is None and d.type == "COERCE":
         _state_body(ctx, lex, d)
     if d.actor is None and ontology().types[d.type].needs_actor:
@@ -127,6 +129,37 @@ def assign_roles(ctx: Context, lex: TriggerLexicon, d: Draft) -> None:
     if d.target is not None and d.actor is not None and (
             d.target is d.actor or (d.target.actor_id and d.target.actor_id == d.actor.actor_id)):
         d.target = None
+
+
+AGENT_WINDOW = 8  # words from a subjectless killing to «برصاص X» / «اشتباكات مع X»
+
+
+def _agent(ctx: Context, lex: TriggerLexicon, d: Draft, after: list[Candidate]) -> None:
+    """A killing without a subject: the doer named by «على يد X», «برصاص X»,
+    or the side of a clash «في اشتباكات مع X» (the victims are the other side)."""
+    h = d.hit
+    _, b = ctx.sent_words[h.s]
+    end = min(b, h.j + AGENT_WINDOW)
+    text = [ctx.ws[k].text for k in range(h.j, end)]
+    cue_end = None
+    for n in range(len(text)):
+        for p in lex.cue_phrases["agent_phrases"]:
+            if tuple(text[n:n + len(p)]) == p:
+                cue_end = h.j + n + len(p)
+                break
+        if cue_end is None and ctx.stems(h.j + n) & lex.cues["clash"] \
+                and h.j + n + 1 < b and ctx.ws[h.j + n + 1].text in lex.cues["with"]:
+            cue_end = h.j + n + 2
+        if cue_end is not None:
+            break
+    if cue_end is None:
+        return
+    doer = next((c for c in after if cue_end <= c.i <= cue_end + 1 and _can_act(d, c)), None)
+    if doer is None:
+        return
+    d.actor = doer
+    if d.target is doer:
+        d.target = next((c for c in after if c is not doer and c.i < doer.i), None)
 
 
 def _prep_before_word(ctx: Context, lex: TriggerLexicon, c: Candidate) -> bool:

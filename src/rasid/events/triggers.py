@@ -50,6 +50,9 @@ def find_triggers(ctx: Context, lex: TriggerLexicon, s: int) -> list[Hit]:
             i += 1
             continue
         m, obj_end = chosen
+        if _reason_frame(ctx, lex, m.value, m.i, m.prefix, a):
+            i = m.j
+            continue
         word = ctx.norm[m.start:ctx.ws[m.i].end]
         prev = ctx.ws[m.i - 1].text if m.i > a else ""
         obj_mode = None
@@ -70,6 +73,21 @@ def find_triggers(ctx: Context, lex: TriggerLexicon, s: int) -> list[Hit]:
             consumed.update(range(obj_end[0], obj_end[1]))
         i = m.j
     return hits
+
+
+def _reason_frame(ctx: Context, lex: TriggerLexicon, f: TriggerForm, i: int, prefix: str,
+                  a: int) -> bool:
+    """«بناء على طلب», «استجابة لدعوة», «بطلب من»: the trigger names the
+    reason of another act, not an act of its own."""
+    if f.pos == "noun" and f.entry.type == "REQUEST" and prefix.endswith("ب"):
+        return True
+    for phrase in lex.cue_phrases["reason"]:
+        n = len(phrase)
+        if i - n < a:
+            continue
+        if all(ctx.ws[i - n + k].text == phrase[k] for k in range(n)):
+            return True
+    return False
 
 
 def _not_next(ctx: Context, f: TriggerForm, j: int, b: int) -> bool:
