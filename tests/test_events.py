@@ -334,3 +334,27 @@ def test_agent_phrase_names_the_killer(text, actor):
 ])
 def test_agent_rule_adds_no_event(text):
     assert not [e for e in events(text) if e["type"] == "ASSAULT"], events(text)
+
+
+@pytest.mark.parametrize("text, place, date", [
+    ("هاجمت القوات التونسية صباح الخميس في مدينة سجنان مسلحين متحصنين. "
+     "وأضافت وزارة الداخلية أن قوات الأمن تمكنت من القبض على 13 مسلحا.", "Sejnane", "2015-07-23"),
+    ("هاجم مسلحون حاجزا للجيش يوم الثلاثاء في مدينة العريش. "
+     "وتابع المصدر أن قوات الأمن اعتقلت 4 مشتبه بهم.", "Arīsh", "2015-07-21"),
+])
+def test_continuation_takes_date_and_place_of_the_act_before(text, place, date):
+    e = only(text, "COERCE", "2015-07-25")
+    assert e["date"] == date
+    assert e["place"] and place in e["place"]["name"]
+
+
+@pytest.mark.parametrize("text", [
+    # not a continuation verb: the act keeps the week of publication
+    "هاجم مسلحون حاجزا للجيش يوم الثلاثاء في مدينة العريش. وقال المصدر إن الجيش اعتقل 5 أشخاص.",
+    # another family of act: a visit does not lend its date to praise
+    "زار المشير خليفة حفتر القاهرة في 14 أبريل. وأضاف المتحدث أن حفتر أشاد بدور مصر.",
+])
+def test_continuation_needs_the_verb_and_the_same_family(text):
+    second = text.index(". ") + 2
+    later = [e for e in events(text, "2015-07-25") if e["trigger"]["start"] >= second]
+    assert later and all(e["date_precision"] == "week" for e in later), later

@@ -24,6 +24,8 @@ from .draft import Draft, Hit
 from .lexicon import TriggerLexicon
 
 PLACE_WINDOW = 15
+WHEN_WHERE = 4  # words from a time to the place told with it («صباح الخميس في مدينة سجنان»)
+_FORCE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
 _TO = frozenset({"الى", "الي", "إلى", "نحو"})  # as normalised (ى → ي)
 
 
@@ -86,3 +88,36 @@ def assign_place_date(ctx: Context, lex: TriggerLexicon, d: Draft, hits: list[Hi
     elif published:
         # the article does not date the act: the week of publication
         d.date, d.date_precision = published[:10], "week"
+
+
+def carry_over(ctx: Context, lex: TriggerLexicon, d: Draft, previous: list[Draft]) -> None:
+    """A sentence that opens by continuing the report before («وأضافت الوزارة
+    أن قوات الأمن تمكنت من القبض على 13 عنصرا»): an act there with no date
+    (or no place) of its own takes those of the main act of the sentence
+    before (the first with a place in its own clause)."""
+    h = d.hit
+    a, b = ctx.sent_words[h.s]
+    if d.date_in_sentence and d.place_in_sentence:
+        return
+    opener = next((k for k in range(a, min(b, a + 2))), None)
+    if opener is None or not (ctx.stems(opener) | {ctx.ws[opener].text}) & lex.cues["continuation"]:
+        return
+    kin = (lambda t: t in _FORCE) if d.type in _FORCE else (lambda t: t == d.type)
+    prev = [x for x in previous if x.hit.s == h.s - 1 and kin(x.type)]
+    # the first act of the sentence before is its main one; its own clause first
+    prev.sort(key=lambda x: (not x.place_in_clause, x.hit.i))
+    when = None
+    if not d.date_in_sentence:
+        dated = [x for x in prev if x.date_in_sentence]
+        if dated:
+            d.date, d.date_precision = dated[0].date, dated[0].date_precision
+            when = next((i for i, t in ctx.times if t.value == d.date
+                         and ctx.sentence_of(i) == h.s - 1), None)
+    if not d.place_in_sentence and prev:
+        # «صباح الخميس في مدينة سجنان»: the place told with the time, else the act's
+        pa, pb = ctx.sent_words[h.s - 1]
+        beside = [p for i, p in ctx.places if pa <= i < pb and when is not None
+                  and 0 < i - when <= WHEN_WHERE]
+        placed = [x.place for x in prev if x.place_in_sentence]
+        if beside or placed:
+            d.place = (beside or placed)[0]

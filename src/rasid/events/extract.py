@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from ..document import Document, Event, Mention
 from ..text.normalise import original_span
-from .attach import assign_place_date
+from .attach import assign_place_date, carry_over
 from .context import Context, build_context
 from .draft import Draft, Hit
 from .figures import figure, no_casualties, sentence_figures, tally_sentence
@@ -88,6 +88,7 @@ def extract_events(doc: Document, *, drop: tuple[str, ...] = DROP,
             inherit_subject(ctx, d, drafts)
             assign_modality(ctx, lx, d, hits)
             assign_place_date(ctx, lx, d, hits, doc.published)
+            carry_over(ctx, lx, d, drafts)
             if d.type == "ASSAULT":
                 d.fatalities = figure(figures, "killed", h)
                 d.injured = figure(figures, "injured", h)

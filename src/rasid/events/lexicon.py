@@ -30,7 +30,8 @@ CUE_KEYS = ("negation", "opinion", "question", "claimed", "suspected", "denied",
             "report_preps", "sources", "killed", "injured", "arrested", "no_casualties",
             "participants", "force_words", "doing", "victims", "fresh", "relative",
             "clause_breaks", "civilians", "speaker_pronouns", "passive_aux", "clash",
-            "reason", "tally_preps", "tally_periods", "tally_words", "agent_phrases", "with")
+            "reason", "tally_preps", "tally_periods", "tally_words", "agent_phrases", "with",
+            "continuation")
 
 
 @dataclass(slots=True, frozen=True)
