@@ -67,6 +67,17 @@ def test_event_acled_types(text, acled):
     ("لقي 12 من رجال الأمن و4 مدنيين حتفهم في تفجير سيارة مفخخة في مقديشو.", 16, None, None),
     ("ألقت الشرطة المصرية القبض على خمسة أشخاص في الإسكندرية.", 0, None, 5),
     ("التقى وزير الخارجية الأمريكي مايك بومبيو نظيره الروسي في موسكو.", 0, None, None),
+    # vague quantities: ACLED's conservative figure
+    ("قتل العشرات في هجوم شنه مسلحون على قرية في ولاية بورنو.", 12, None, None),
+    # duals count two
+    ("أعلنت الشرطة مقتل جنديين في انفجار عبوة ناسفة قرب مدينة العريش.", 2, None, None),
+    # one person named after the cue counts one
+    ("قتل جندي وأصيب ثلاثة آخرون في هجوم على حاجز أمني في سيناء.", 1, 3, None),
+    ("قتل مدني برصاص قناص في حي الشيخ مقصود بمدينة حلب.", 1, None, None),
+    ("أعلن الجيش مقتل قائد التنظيم في غارة جوية على مدينة سرت.", 1, None, None),
+    ("أصيب شرطي في هجوم على دورية أمنية في العريش.", 0, 1, None),
+    # a plural without a number is no figure
+    ("قتل جنود في هجوم على حاجز أمني في سيناء.", None, None, None),
 ])
 def test_event_figures(text, killed, injured, arrested):
     e = events(text)[0]

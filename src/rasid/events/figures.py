@@ -29,6 +29,8 @@ def sentence_figures(ctx: Context, lex: TriggerLexicon, s: int) -> list[tuple[in
         if not cands:
             cands = [x for x in nums if id(x) not in used and 0 <= k - x[1] <= 2]
         if not cands:
+            if _one_person_after(ctx, lex, k, b):
+                out.append((k, key, 1))
             continue
         first = min(cands, key=lambda x: abs(x[0] - k))
         used.add(id(first))
@@ -45,6 +47,18 @@ def sentence_figures(ctx: Context, lex: TriggerLexicon, s: int) -> list[tuple[in
                 total += int(x[2].value)
         out.append((k, key, total))
     return out
+
+
+def _one_person_after(ctx: Context, lex: TriggerLexicon, k: int, end: int) -> bool:
+    """«مقتل جندي»: the word after cue ``k`` (with or without the article) is
+    one person (``singular_victims``), and no number stands next to it."""
+    if k + 1 >= end:
+        return False
+    singles = lex.cues["singular_victims"]
+    for form in ctx.stems(k + 1) | {ctx.ws[k + 1].text}:
+        if form in singles or (form.startswith("ال") and form[2:] in singles):
+            return True
+    return False
 
 
 def figure(figures: list[tuple[int, str, int]], key: str, h: Hit) -> int | None:
