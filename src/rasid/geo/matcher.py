@@ -193,8 +193,18 @@ def find_mentions(text: str, *, norm: str | None = None, norm_map: list[int] | N
     if norm is None or norm_map is None or len(norm_map) != len(norm) + 1:
         norm, norm_map = normalise_with_map(text)
     words = words_of(norm)
+    from .evidence import keep_doubtful
+
+    loc_spans = list(loc_spans)
     found = _gazetteer_mentions(text, norm, norm_map, words, gaz, ctx)
-    return infer_mentions(text, norm_map, words, found, gaz, ctx, loc_spans=loc_spans)
+    mentions = infer_mentions(text, norm_map, words, found, gaz, ctx, loc_spans=loc_spans)
+    kept = keep_doubtful(mentions, words, ctx, loc_spans=loc_spans)
+    if len(kept) < len(mentions):
+        ids = {id(m) for m in kept}
+        for m in kept:
+            if m.container is not None and id(m.container) not in ids:
+                m.container = None
+    return kept
 
 
 def _gazetteer_mentions(text: str, norm: str, norm_map: list[int], words: list[Word],
