@@ -30,9 +30,10 @@ from functools import lru_cache
 from typing import Iterable
 
 from ..text.normalise import normalise
-from .build import data_path, load_yaml
+from .build import REGION, data_path, load_yaml
 
 SMALL_POP = 100_000
+FOREIGN_POP = 1_000_000
 ORDINARY_RATIO = 0.5
 ORDINARY_PER_MILLION = 3.0
 
@@ -43,6 +44,7 @@ class Guards:
     organisations: frozenset[str]
     titles: frozenset[str]
     patronymic: frozenset[str]
+    continent_parts: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -50,30 +52,39 @@ def guards() -> Guards:
     """The guard words of ``data/gazetteer/context.yaml``, normalised."""
     data = load_yaml(data_path("context.yaml"))
     n = lambda key: frozenset(normalise(str(w), collapse_space=True) for w in data.get(key, []))  # noqa: E731
-    return Guards(n("locative"), n("organisations"), n("titles"), n("patronymic"))
+    return Guards(n("locative"), n("organisations"), n("titles"), n("patronymic"), n("continent_parts"))
 
 
-def sibling_forms(word: str) -> set[str]:
-    """Forms of ``word`` as an ordinary noun: article toggled, possessives."""
+def sibling_forms(word: str, *, article: bool = True) -> set[str]:
+    """Forms of ``word`` as an ordinary noun: article toggled (unless not
+    ``article``: «السورية» is the nisba of «سورية», no sign of a noun),
+    possessives."""
     base = word[2:] if word.startswith("ال") and len(word) > 3 else word
     stems = {base}
     if base.endswith("ه"):  # ta marbuta, normalised: «صورة» -> «صورت»+ه
         stems.add(base[:-1] + "ت")
-    forms = {"ال" + base, base}
+    forms = {"ال" + base, base} if article else {base}
     for s in stems:
         forms |= {s + "ه", s + "ها", s + "هم", s + "ي"}
     return forms - {word}
 
 
-def ordinary_word(word: str) -> bool:
+def ordinary_word(word: str, *, article: bool = True) -> bool:
     """Whether ``word`` (normalised) is mostly an ordinary Arabic word."""
     from .matcher import word_counts
 
     counts, total = word_counts()
     if not total:
         return False
-    sib = sum(counts.get(f, 0) for f in sibling_forms(word))
+    sib = sum(counts.get(f, 0) for f in sibling_forms(word, article=article))
     return sib * 1e6 / total >= ORDINARY_PER_MILLION and sib >= ORDINARY_RATIO * counts.get(word, 0)
+
+
+def foreign_places(cands: Iterable) -> bool:
+    """Every candidate is a town outside the region, not a capital, under a
+    million people (mostly transliterations that collide with words)."""
+    return all(not c.is_country and c.country not in REGION and c.feature not in ("PPLC", "ADM1")
+               and c.population < FOREIGN_POP for c in cands)
 
 
 def small_places(cands: Iterable) -> bool:
@@ -84,12 +95,16 @@ def small_places(cands: Iterable) -> bool:
 
 def doubt(m) -> str | None:
     """``"word"``, ``"small"`` or None (not doubtful) for a mention."""
-    if m.last_word != m.first_word or m.generic is not None or m.inferred:
+    if m.last_word != m.first_word or m.inferred:
         return None
+    if m.generic is not None:
+        return "phrase" if ordinary_word(m.key) else None
     if any(c.is_country for c in m.candidates):
-        return None
+        return "word" if ordinary_word(m.key, article=False) else None
     if ordinary_word(m.key):
         return "word"
+    if foreign_places(m.candidates):
+        return "foreign"
     if small_places(m.candidates):
         return "small"
     return None
@@ -116,7 +131,7 @@ def keep_doubtful(mentions: list, words: list, ctx, *, loc_spans: Iterable[tuple
             focus[next(iter(countries))] += 1
     out = []
     for m, kind in zip(mentions, kinds):
-        if _adjective(m, words, ctx):
+        if _adjective(m, words, ctx) or _continent(m, words, g):
             continue
         if kind is None or _evidence(m, kind, words, ctx, g, spans, by_last, by_first, focus, kinds, mentions):
             out.append(m)
@@ -126,7 +141,8 @@ def keep_doubtful(mentions: list, words: list, ctx, *, loc_spans: Iterable[tuple
 def _adjective(m, words, ctx) -> bool:
     """«المصارف السعودية»: a country named like a feminine nisba, right after
     a definite noun, is the adjective, not the country."""
-    if m.prefix or m.generic or m.first_word == 0 or m.key not in ctx.nisba:
+    nisba_shaped = m.first_word == m.last_word and m.key.startswith("ال") and m.key.endswith("يه")
+    if m.prefix or m.generic or m.first_word == 0 or not (m.key in ctx.nisba or nisba_shaped):
         return False
     prev = words[m.first_word - 1]
     if m.start and words[m.first_word].nstart - prev.nend != 1:
@@ -134,31 +150,42 @@ def _adjective(m, words, ctx) -> bool:
     return prev.norm.startswith("ال") and prev.norm not in ctx.nisba
 
 
+def _continent(m, words, g: Guards) -> bool:
+    """«أمريكا الشمالية»: a country name made a continent by the next word."""
+    j = m.last_word + 1
+    return (any(c.is_country for c in m.candidates) and j < len(words)
+            and words[j].norm in g.continent_parts)
+
+
 def _evidence(m, kind, words, ctx, g: Guards, spans, by_last, by_first, focus, kinds, mentions) -> bool:
     i, j = m.first_word, m.last_word
     prev = words[i - 1].norm if i > 0 else ""
     prev_p, prev_stem = _strip(prev, ctx.prefixes) if prev not in g.organisations | g.titles else ("", prev)
     nxt = words[j + 1].norm if j + 1 < len(words) else ""
+    if kind == "phrase":  # «منطقة الشرق الأوسط»: the word heads a noun phrase
+        return not (nxt.startswith("ال") and m.nisba_country is None and (j + 1) not in by_first)
     # Against: an organisation, a person's name.
-    if prev in g.organisations or prev_stem in g.organisations:
+    if kind == "word" and (prev in g.organisations or prev_stem in g.organisations):
         return False
     if prev in g.titles or prev_stem in g.titles or nxt in g.patronymic:
         return False
+    if kind == "word" and (j + 1) in by_first and not nxt.startswith("و"):
+        return False  # «ببورصة طوكيو»: the word heads a phrase with the place
     if kind == "word" and nxt.startswith("ال") and m.nisba_country is None and (j + 1) not in by_first:
         return False  # «صور الموت»: a noun phrase
     # For.
-    if m.nisba_country or m.near or m.container is not None:
+    if m.nisba_country or m.container is not None:
         return True
     if any(m.start < e and s < m.end for s, e in spans):
         return True
-    if m.prefix in ("ب", "وب", "فب") or prev in g.locative or prev_stem in g.locative:
+    countries = {c.country for c in m.candidates}
+    in_focus = any(focus[c] for c in countries)
+    located = m.near or m.prefix in ("ب", "وب", "فب") or prev in g.locative or prev_stem in g.locative
+    if located and (kind != "small" or in_focus or not focus):
         return True
     sure = lambda k: k in by_last and kinds[mentions.index(by_last[k])] is None  # noqa: E731
     if m.prefix.startswith("و") and sure(i - 1):
         return True  # «حماه وحلب»
     if nxt.startswith("و") and (j + 1) in by_first and kinds[mentions.index(by_first[j + 1])] is None:
         return True  # «حلب وحمص»
-    if kind == "small":
-        countries = {c.country for c in m.candidates}
-        return bool(focus) and any(focus[c] for c in countries)
-    return False
+    return kind == "small" and in_focus

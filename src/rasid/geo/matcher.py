@@ -295,9 +295,24 @@ def _match_at(words: list[Word], i: int, gaz: Gazetteer, ctx: Context,
             if cands and (best is None or n > best[1]):
                 best = (plen, n, key, cands)
                 break
+    if best is not None and best[0] == 0 and best[1] == 1 and not is_important(best[3]):
+        best = _clitic_over_word(word, starts, gaz, area=area) or best
     if best is None:
         best = _glued(words[i].norm, gaz, ctx)
     return best
+
+
+def _clitic_over_word(word: str, starts, gaz: Gazetteer, *, area: bool):
+    """«الرياض وجدة»: ``و`` + a major place (Jeddah) over a minor place
+    spelt like the whole word (Oujda)."""
+    for plen, stem, lengths in starts:
+        if plen and word[:plen] in ("و", "ف") and 1 in lengths:
+            cands = gaz.lookup(stem)
+            if cands and not area:
+                cands = gaz.unguarded(stem, cands)
+            if cands and is_important(cands):
+                return (plen, 1, stem, cands)
+    return None
 
 
 def _doubtful(word: str, plen: int, stem: str) -> bool:
