@@ -36,7 +36,7 @@ from ..text.normalise import original_span
 from .attach import assign_place_date, carry_over
 from .context import Context, build_context
 from .draft import Draft, Hit
-from .figures import figure, no_casualties, sentence_figures, tally_sentence
+from .figures import figure, grand_total, no_casualties, sentence_figures, tally_sentence
 from .lexicon import TriggerLexicon, trigger_lexicon
 from .merge import merge_drafts
 from .modality import assign_modality, sentence_skipped
@@ -64,6 +64,13 @@ def _confidence(d: Draft) -> float:
     if d.modality != "asserted":
         c -= 0.15
     return max(0.05, min(0.95, c))
+
+
+def _source_head(ctx: Context, lex: TriggerLexicon, c) -> bool:
+    """The role filler ``c`` is headed by a reporting word («المرصد», «مصدر»)."""
+    words = ctx.norm[c.nstart:c.nend].split()
+    return bool(words) and (words[0] in lex.cues["sources"]
+                            or words[0].removeprefix("ال") in lex.cues["sources"])
 
 
 def extract_events(doc: Document, *, drop: tuple[str, ...] = DROP,
@@ -96,11 +103,15 @@ def extract_events(doc: Document, *, drop: tuple[str, ...] = DROP,
                     d.fatalities = 0
             else:
                 d.fatalities = 0
-            if d.type == "ASSAULT" and d.actor is None:
+            if source_cand is not None and d.actor is not None \
+                    and (d.actor.nstart, d.actor.nend) == (source_cand.nstart, source_cand.nend) \
+                    and _source_head(ctx, lx, source_cand):
+                d.actor = None  # «قال المرصد إن ...»: the source does not do what it reports
+            if d.type == "ASSAULT" and (d.actor is None or d.fatalities or grand_total(ctx, lx, s)):
                 if tally is None:
                     tally = tally_sentence(ctx, lx, s)
                 if tally:
-                    continue  # a count over a period by nobody named: not an act
+                    continue  # a count over a period (by nobody named, or a killed count): not an act
             if d.type == "COERCE":
                 d.arrested = figure(figures, "arrested", h)
             if source and (d.actor is None or source_cand is not d.actor):

@@ -29,7 +29,7 @@ def sentence_figures(ctx: Context, lex: TriggerLexicon, s: int) -> list[tuple[in
         if not cands:
             cands = [x for x in nums if id(x) not in used and 0 <= k - x[1] <= 2]
         if not cands:
-            if _one_person_after(ctx, lex, k, b):
+            if _one_person_after(ctx, lex, k, b) or _one_person_before(ctx, lex, k, a):
                 out.append((k, key, 1))
             continue
         first = min(cands, key=lambda x: abs(x[0] - k))
@@ -61,6 +61,21 @@ def _one_person_after(ctx: Context, lex: TriggerLexicon, k: int, end: int) -> bo
     return False
 
 
+_PASSIVE_CUES = frozenset({"قتل", "اصيب", "جرح", "اعتقل"})
+
+
+def _one_person_before(ctx: Context, lex: TriggerLexicon, k: int, start: int) -> bool:
+    """«إن جنديا تركيا قتل»: one person (an adjective may follow it) right
+    before a passive verb of killing, wounding or arrest counts 1."""
+    if ctx.ws[k].text not in _PASSIVE_CUES:
+        return False
+    singles = lex.cues["singular_victims"]
+    for q in (k - 1, k - 2):
+        if q >= start and ctx.ws[q].text in singles:
+            return True
+    return False
+
+
 def figure(figures: list[tuple[int, str, int]], key: str, h: Hit) -> int | None:
     got = [(abs(k - h.i), n) for k, kk, n in figures if kk == key]
     return min(got)[1] if got else None
@@ -76,6 +91,14 @@ def no_casualties(ctx: Context, lex: TriggerLexicon, s: int) -> bool:
     return any(" ".join(p) in text for p in lex.cue_phrases["no_casualties"])
 
 
+def grand_total(ctx: Context, lex: TriggerLexicon, s: int) -> bool:
+    """A grand total («العدد الإجمالي للقتلى») in sentence ``s``: a tally even
+    when a doer is named («جراء غارات التحالف»)."""
+    a, b = ctx.sent_words[s]
+    tallies = lex.cues["tally_words"]
+    return any((ctx.stems(k) | {ctx.ws[k].text}) & tallies for k in range(a, b))
+
+
 def tally_sentence(ctx: Context, lex: TriggerLexicon, s: int) -> bool:
     """A count over a period («خلال هذه الفترة», «منذ بدء الحرب», «خلال عشرة
     أشهر») or a grand total («العدد الإجمالي») in sentence ``s``."""
@@ -89,4 +112,7 @@ def tally_sentence(ctx: Context, lex: TriggerLexicon, s: int) -> bool:
             for q in range(k + 1, min(b, k + 4)):
                 if (ctx.stems(q) | {ctx.ws[q].text}) & periods:
                     return True
+            # «منذ 23 أيلول 2014»: since a date
+            if "منذ" in stems and k + 1 < b and ctx.ws[k + 1].text[:1].isdigit():
+                return True
     return False

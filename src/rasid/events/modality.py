@@ -14,7 +14,7 @@ def _ends_question(ctx: Context, s: int) -> bool:
 
 
 def sentence_skipped(ctx: Context, lex: TriggerLexicon, s: int) -> bool:
-    """Questions and opinions give no events."""
+    """Questions, opinions and sports reports give no events."""
     a, b = ctx.sent_words[s]
     if a >= b:
         return True
@@ -23,6 +23,9 @@ def sentence_skipped(ctx: Context, lex: TriggerLexicon, s: int) -> bool:
         return True
     opinion = lex.cues["opinion"]
     ws = ctx.ws
+    sport = lex.cues["sport"]
+    if sum(1 for k in range(a, b) if ws[k].text in sport or not sport.isdisjoint(ctx.stems(k))) >= 2:
+        return True  # a match or a transfer, not a political act
     return any(ws[k].text in opinion or not opinion.isdisjoint(ctx.stems(k)) for k in range(a, b))
 
 
@@ -56,7 +59,7 @@ def assign_modality(ctx: Context, lex: TriggerLexicon, d: Draft, hits: list[Hit]
         if stems & lex.cues["denied"] and k >= h.i - 5:
             d.modality = "denied"
             return
-    if d.modality == "claimed":
+    if d.modality in ("claimed", "accused"):
         return
     for k in range(a, b):
         raw = ctx.ws[k].text

@@ -69,7 +69,8 @@ def assign_roles(ctx: Context, lex: TriggerLexicon, d: Draft) -> None:
     if d.actor is not None:
         pass
     elif h.form.pos == "verb":
-        marked = _passive_marked(ctx, h)
+        agentive = d.type == "ASSAULT" and _agent_follows(ctx, lex, h, b)
+        marked = _passive_marked(ctx, h) or agentive
         passive = marked or (h.j < b and (any(n[0] == h.j for n in ctx.numbers)
                                           or any(c.i == h.j and c.victim for c in after)))
         if not passive:
@@ -85,7 +86,10 @@ def assign_roles(ctx: Context, lex: TriggerLexicon, d: Draft) -> None:
                     d.actor = c
                     break
     else:
+        patient = _patient_noun(ctx, lex, h)
         for c in after:
+            if patient:
+                break  # «اعتقال فلان», «مقتل فلان»: the one after is the target
             if c.i - h.j <= 1 and (not c.prefix or c.prefix.endswith("ل")) \
                     and not _target_prep(ctx, lex, c) and not _prep_before_word(ctx, lex, c) \
                     and _can_act(d, c):
@@ -118,6 +122,16 @@ def assign_roles(ctx: Context, lex: TriggerLexicon, d: Draft) -> None:
     _speaker_subject(ctx, lex, d)
     if d.actor is None and d.type == "ASSAULT":
         _agent(ctx, lex, d, after)
+    if h.form.pos == "verb" and d.type == "ASSAULT" and _agent_follows(ctx, lex, h, b):
+        # «جنديا تركيا قتل برصاص ...»: the one before the passive verb is the victim
+        near = [c for c in before if h.i - c.j <= 3]
+        victim = next((c for c in near if c.kind in ("participant", "victim") or c.victim),
+                      near[-1] if near else None)
+        if victim is not None:
+            d.target = victim
+            if d.actor is not None and d.actor.i == victim.i:
+                d.actor = None
+                _agent(ctx, lex, d, after)
     if d.actor is None and d.type == "COERCE":
         _state_body(ctx, lex, d)
     if d.actor is None and ontology().types[d.type].needs_actor:
@@ -162,6 +176,30 @@ def _agent(ctx: Context, lex: TriggerLexicon, d: Draft, after: list[Candidate]) 
         d.target = next((c for c in after if c is not doer and c.i < doer.i), None)
 
 
+_AGENT_NEAR = 6  # words from a verb to «برصاص» that make it a passive
+
+
+def _agent_follows(ctx: Context, lex: TriggerLexicon, h: Hit, b: int) -> bool:
+    """«قتل وأصيب آخر برصاص ...», «قتل على يد ...», «قتل في اشتباكات مع ...»:
+    a passive killing."""
+    end = min(b, h.j + _AGENT_NEAR)
+    for p in lex.cue_phrases["agent_phrases"]:
+        for k in range(h.j, end - len(p) + 1):
+            if all(ctx.ws[k + n].text == p[n] for n in range(len(p))):
+                return True
+    # «قتل جندي في اشتباكات مع X»
+    return any(ctx.stems(k) & lex.cues["clash"] and ctx.ws[k + 1].text in lex.cues["with"]
+               for k in range(h.j, end - 1))
+
+
+def _patient_noun(ctx: Context, lex: TriggerLexicon, h: Hit) -> bool:
+    """A noun trigger whose genitive is what is done to («اعتقال فلان»)."""
+    if h.form.pos != "noun":
+        return False
+    w = ctx.ws[h.i].text
+    return w in lex.cues["patient_nouns"] or w.removeprefix("ال") in lex.cues["patient_nouns"]
+
+
 def _prep_before_word(ctx: Context, lex: TriggerLexicon, c: Candidate) -> bool:
     if c.i == 0:
         return False
@@ -179,6 +217,15 @@ def _perpetrator(ctx: Context, lex: TriggerLexicon, d: Draft, after: list[Candid
             nxt = [c for c in cands if k < c.i <= k + 3 and not c.victim]
             if nxt and (d.actor is None or d.actor.kind in ("participant",)):
                 d.actor = nxt[0]
+        if stems & lex.cues["blame"] and k >= h.j and d.type in _CONFLICT:
+            # «ألقي باللوم فيه على X»: X is the accused doer
+            on = next((q for q in range(k + 1, min(b, k + 3)) if ctx.ws[q].text in lex.cues["target_preps"]), None)
+            blamed = [c for c in cands if on is not None and c.i in (on + 1, on + 2) and not c.victim]
+            if blamed:
+                d.actor = blamed[0]
+                d.modality = "accused"
+                if d.target is blamed[0]:
+                    d.target = None
         if stems & lex.cues["claimed"]:
             claimers = [c for c in cands if k - 4 <= c.i and c.j <= k and not c.victim] or \
                        [c for c in cands if k < c.i <= k + 3 and not c.victim]

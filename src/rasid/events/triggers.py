@@ -50,7 +50,8 @@ def find_triggers(ctx: Context, lex: TriggerLexicon, s: int) -> list[Hit]:
             i += 1
             continue
         m, obj_end = chosen
-        if _reason_frame(ctx, lex, m.value, m.i, m.prefix, a):
+        if _reason_frame(ctx, lex, m.value, m.i, m.prefix, a) \
+                or _topic_frame(ctx, lex, m.value, m.i, a):
             i = m.j
             continue
         word = ctx.norm[m.start:ctx.ws[m.i].end]
@@ -88,6 +89,31 @@ def _reason_frame(ctx: Context, lex: TriggerLexicon, f: TriggerForm, i: int, pre
         if all(ctx.ws[i - n + k].text == phrase[k] for k in range(n)):
             return True
     return False
+
+
+def _topic_frame(ctx: Context, lex: TriggerLexicon, f: TriggerForm, i: int, a: int) -> bool:
+    """«بحث الرئيسان الحرب في سوريا», «قدم تعازيه لتركيا التي شهدت هجمات»,
+    «شرطة مكافحة الشغب»: a noun trigger that is the topic of talks or condolences
+    (a topic verb up to 20 words before it in the same clause) or the
+    complement of a modifier head names no act of its own."""
+    if f.pos != "noun" or f.entry.type in ("CONSULT",):
+        return False
+    if i > a and _word_in(ctx, i - 1, lex.cues["modifier_heads"]):
+        return True
+    topic, stops = lex.cues["topic_verbs"], lex.cues["topic_stops"]
+    for k in range(i - 1, max(a, i - _TOPIC_WINDOW) - 1, -1):
+        if _word_in(ctx, k, topic):
+            return True
+        if _word_in(ctx, k, stops) or any(ch in ".،,؛:" for ch in ctx.norm[ctx.ws[k].end:ctx.ws[k + 1].start]):
+            return False  # another clause: the trigger is no longer the topic
+    return False
+
+
+def _word_in(ctx: Context, k: int, words: frozenset[str]) -> bool:
+    return ctx.ws[k].text in words or not words.isdisjoint(ctx.stems(k))
+
+
+_TOPIC_WINDOW = 20
 
 
 def _not_next(ctx: Context, f: TriggerForm, j: int, b: int) -> bool:
