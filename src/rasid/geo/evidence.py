@@ -103,8 +103,8 @@ def doubt(m) -> str | None:
         return "word" if ordinary_word(m.key, article=False) else None
     if ordinary_word(m.key):
         return "word"
-    if foreign_places(m.candidates):
-        return "foreign"
+    if m.prefix and foreign_places(m.candidates):
+        return "foreign"  # «بالم»: ب + a foreign town, or a word of its own
     if small_places(m.candidates):
         return "small"
     return None
@@ -180,7 +180,8 @@ def _evidence(m, kind, words, ctx, g: Guards, spans, by_last, by_first, focus, k
         return True
     countries = {c.country for c in m.candidates}
     in_focus = any(focus[c] for c in countries)
-    located = m.near or m.prefix in ("ب", "وب", "فب") or prev in g.locative or prev_stem in g.locative
+    located = (m.near or (kind != "foreign" and m.prefix in ("ب", "وب", "فب"))
+               or prev in g.locative or prev_stem in g.locative)
     if located and (kind != "small" or in_focus or not focus):
         return True
     sure = lambda k: k in by_last and kinds[mentions.index(by_last[k])] is None  # noqa: E731
