@@ -180,7 +180,7 @@ def _evidence(m, kind, words, ctx, g: Guards, spans, by_last, by_first, focus, k
         return True
     countries = {c.country for c in m.candidates}
     in_focus = any(focus[c] for c in countries)
-    located = (m.near or (kind != "foreign" and m.prefix in ("ب", "وب", "فب"))
+    located = (m.near or (kind == "small" and m.prefix in ("ب", "وب", "فب"))
                or prev in g.locative or prev_stem in g.locative)
     if located and (kind != "small" or in_focus or not focus):
         return True
