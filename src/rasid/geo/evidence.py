@@ -33,7 +33,8 @@ from ..text.normalise import normalise
 from .build import REGION, data_path, load_yaml
 
 SMALL_POP = 100_000
-FOREIGN_POP = 1_000_000
+FOREIGN_POP = 1_000_000  # as a clitic reading («بالم»)
+FOREIGN_BARE_POP = 300_000  # as the whole word («بو», «كاندي»)
 ORDINARY_RATIO = 0.5
 ORDINARY_PER_MILLION = 3.0
 
@@ -80,11 +81,13 @@ def ordinary_word(word: str, *, article: bool = True) -> bool:
     return sib * 1e6 / total >= ORDINARY_PER_MILLION and sib >= ORDINARY_RATIO * counts.get(word, 0)
 
 
-def foreign_places(cands: Iterable) -> bool:
-    """Every candidate is a town outside the region, not a capital, under a
-    million people (mostly transliterations that collide with words)."""
+def foreign_places(cands: Iterable, *, limit: int | None = None) -> bool:
+    """Every candidate is a town outside the region, not a capital, under
+    ``limit`` people (default :data:`FOREIGN_POP`; transliterations that
+    collide with words or names: «بالم» Ulm, «بو» Bo)."""
+    limit = FOREIGN_POP if limit is None else limit
     return all(not c.is_country and c.country not in REGION and c.feature not in ("PPLC", "ADM1")
-               and c.population < FOREIGN_POP for c in cands)
+               and c.population < limit for c in cands)
 
 
 def small_places(cands: Iterable) -> bool:
@@ -103,7 +106,7 @@ def doubt(m) -> str | None:
         return "word" if ordinary_word(m.key, article=False) else None
     if ordinary_word(m.key):
         return "word"
-    if m.prefix and foreign_places(m.candidates):
+    if foreign_places(m.candidates, limit=None if m.prefix else FOREIGN_BARE_POP):
         return "foreign"  # «بالم»: ب + a foreign town, or a word of its own
     if small_places(m.candidates):
         return "small"
@@ -145,7 +148,7 @@ def _adjective(m, words, ctx) -> bool:
     if m.prefix or m.generic or m.first_word == 0 or not (m.key in ctx.nisba or nisba_shaped):
         return False
     prev = words[m.first_word - 1]
-    if m.start and words[m.first_word].nstart - prev.nend != 1:
+    if words[m.first_word].nstart - prev.nend != 1:
         return False
     return prev.norm.startswith("ال") and prev.norm not in ctx.nisba
 
@@ -169,7 +172,7 @@ def _evidence(m, kind, words, ctx, g: Guards, spans, by_last, by_first, focus, k
         return False
     if prev in g.titles or prev_stem in g.titles or nxt in g.patronymic:
         return False
-    if kind == "word" and (j + 1) in by_first and not nxt.startswith("و"):
+    if kind == "word" and (j + 1) in by_first and not nxt.startswith("و") and nxt not in ctx.near:
         return False  # «ببورصة طوكيو»: the word heads a phrase with the place
     if kind == "word" and nxt.startswith("ال") and m.nisba_country is None and (j + 1) not in by_first:
         return False  # «صور الموت»: a noun phrase
@@ -184,6 +187,8 @@ def _evidence(m, kind, words, ctx, g: Guards, spans, by_last, by_first, focus, k
                or prev in g.locative or prev_stem in g.locative)
     if located and (kind != "small" or in_focus or not focus):
         return True
+    if kind == "foreign" and nxt.startswith("ال") and nxt.endswith(("ي", "يه")):
+        return True  # «بروج البلجيكي»: a nisba after a foreign town
     sure = lambda k: k in by_last and kinds[mentions.index(by_last[k])] is None  # noqa: E731
     if m.prefix.startswith("و") and sure(i - 1):
         return True  # «حماه وحلب»
