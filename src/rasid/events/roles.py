@@ -124,7 +124,8 @@ def assign_roles(ctx: Context, lex: TriggerLexicon, d: Draft) -> None:
         _agent(ctx, lex, d, after)
     if h.form.pos == "verb" and d.type == "ASSAULT" and _agent_follows(ctx, lex, h, b):
         # «جنديا تركيا قتل برصاص ...»: the one before the passive verb is the victim
-        near = [c for c in before if h.i - c.j <= 3]
+        near = [c for c in before if h.i - c.j <= 3 and not any(
+            _that_word(ctx, lex, q) for q in range(c.j, h.i))]
         victim = next((c for c in near if c.kind in ("participant", "victim") or c.victim),
                       near[-1] if near else None)
         if victim is not None:
@@ -190,6 +191,13 @@ def _agent_follows(ctx: Context, lex: TriggerLexicon, h: Hit, b: int) -> bool:
     # «قتل جندي في اشتباكات مع X»
     return any(ctx.stems(k) & lex.cues["clash"] and ctx.ws[k + 1].text in lex.cues["with"]
                for k in range(h.j, end - 1))
+
+
+def _that_word(ctx: Context, lex: TriggerLexicon, q: int) -> bool:
+    """«إن», «أنه», «قال»: a word that opens a reported clause."""
+    w = ctx.ws[q].text
+    return w in ("ان", "بان") or w in lex.cues["speaker_pronouns"] \
+        or bool(ctx.stems(q) & lex.cues["report_verbs"])
 
 
 def _patient_noun(ctx: Context, lex: TriggerLexicon, h: Hit) -> bool:
