@@ -134,7 +134,7 @@ def keep_doubtful(mentions: list, words: list, ctx, *, loc_spans: Iterable[tuple
             focus[next(iter(countries))] += 1
     out = []
     for m, kind in zip(mentions, kinds):
-        if _adjective(m, words, ctx) or _continent(m, words, g):
+        if _adjective(m, words, ctx) or _continent(m, words, g) or _person(m, words, g):
             continue
         if kind is None or _evidence(m, kind, words, ctx, g, spans, by_last, by_first, focus, kinds, mentions):
             out.append(m)
@@ -151,6 +151,16 @@ def _adjective(m, words, ctx) -> bool:
     if words[m.first_word].nstart - prev.nend != 1:
         return False
     return prev.norm.startswith("ال") and prev.norm not in ctx.nisba
+
+
+def _person(m, words, g: Guards) -> bool:
+    """«الشيخ سعد بن محمد»: a name (not a country, capital or big city)
+    right before «بن/ابن/بنت» is a person's."""
+    from .matcher import is_important
+
+    j = m.last_word + 1
+    return (m.generic is None and not m.inferred and j < len(words)
+            and words[j].norm in g.patronymic and not is_important(m.candidates))
 
 
 def _continent(m, words, g: Guards) -> bool:
