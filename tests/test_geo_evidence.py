@@ -40,6 +40,7 @@ def _places(text: str) -> list[tuple[str, str]]:
     ("تجول الفريق في أمريكا الشمالية", "أمريكا"),
     ("أعرب المدير عن خالص تعازيه", "خالص"),
     ("رحل عمي الشيخ سعد بن محمد الحسين", "الشيخ سعد"),
+    ("عاد إلى الرياض فواحا بالورد والأناشيد", "الورد"),
 ])
 def test_find_places_ordinary_word_is_no_place_in_context(text, word):
     assert word not in [t for t, _ in _places(text)]
@@ -58,6 +59,7 @@ def test_find_places_ordinary_word_is_no_place_in_context(text, word):
     ("زار الوزير الإمارات أمس", "الإمارات", "AE"),
     ("قتل جنود في السعودية", "السعودية", "SA"),
     ("تبرعت الشركة للسعودية والكويت", "الكويت", "KW"),
+    ("قتل شخص في الرياض وأصيب آخرون بالظهران", "الظهران", "SA"),
 ])
 def test_find_places_true_places_still_found(text, span, country):
     assert (span, country) in _places(text)

@@ -129,9 +129,9 @@ def keep_doubtful(mentions: list, words: list, ctx, *, loc_spans: Iterable[tuple
     kinds = [doubt(m) for m in mentions]
     focus: Counter = Counter()
     for m, k in zip(mentions, kinds):
-        countries = {c.country for c in m.candidates}
-        if k is None and len(countries) == 1:
-            focus[next(iter(countries))] += 1
+        cc = _main_country(m.candidates)
+        if k is None and cc:
+            focus[cc] += 1
     out = []
     for m, kind in zip(mentions, kinds):
         if _adjective(m, words, ctx) or _continent(m, words, g) or _person(m, words, g):
@@ -139,6 +139,21 @@ def keep_doubtful(mentions: list, words: list, ctx, *, loc_spans: Iterable[tuple
         if kind is None or _evidence(m, kind, words, ctx, g, spans, by_last, by_first, focus, kinds, mentions):
             out.append(m)
     return out
+
+
+def _main_country(cands) -> str | None:
+    """The country of a name: its only one, or that of a candidate ten times
+    bigger than any other (Riyadh over the villages called الرياض)."""
+    countries = {c.country for c in cands}
+    if len(countries) == 1:
+        return next(iter(countries))
+    if not cands:
+        return None
+    ranked = sorted(cands, key=lambda c: (c.is_country, c.population), reverse=True)
+    top, rest = ranked[0], ranked[1:]
+    if top.is_country or all(top.population >= 10 * max(c.population, 1) for c in rest if c.country != top.country):
+        return top.country
+    return None
 
 
 def _adjective(m, words, ctx) -> bool:
@@ -193,7 +208,9 @@ def _evidence(m, kind, words, ctx, g: Guards, spans, by_last, by_first, focus, k
         return True
     countries = {c.country for c in m.candidates}
     in_focus = any(focus[c] for c in countries)
-    located = (m.near or (kind == "small" and m.prefix in ("ب", "وب", "فب"))
+    # ب reads as «in» for a small place, or a place in a country the document
+    # is about («بالظهران»), not for an ordinary word elsewhere («بالورد»).
+    located = (m.near or ((kind == "small" or in_focus) and m.prefix in ("ب", "وب", "فب"))
                or prev in g.locative or prev_stem in g.locative)
     if located and (kind != "small" or in_focus or not focus):
         return True
