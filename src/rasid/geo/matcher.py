@@ -10,7 +10,9 @@ nisba adjective after it (``طرابلس الليبية``) that names its countr
 Single-word names that are also frequent Arabic words (GeoNames lists many
 small places whose names are ordinary words) are dropped unless the place is
 important enough or a generic word introduces it; frequencies come from the
-word list of :mod:`rasid.text` when it is installed.
+word list of :mod:`rasid.text` when it is installed. Other doubtful one-word
+names (ordinary words, small or foreign places) are kept only on evidence
+from their context (:mod:`rasid.geo.evidence`).
 """
 
 from __future__ import annotations
