@@ -41,6 +41,7 @@ def _places(text: str) -> list[tuple[str, str]]:
     ("أعرب المدير عن خالص تعازيه", "خالص"),
     ("رحل عمي الشيخ سعد بن محمد الحسين", "الشيخ سعد"),
     ("عاد إلى الرياض فواحا بالورد والأناشيد", "الورد"),
+    ("توجد في المنطقة العديد من العيون والينابيع", "العيون"),
 ])
 def test_find_places_ordinary_word_is_no_place_in_context(text, word):
     assert word not in [t for t, _ in _places(text)]
@@ -88,7 +89,7 @@ def test_sibling_forms_toggle_article_and_possessives():
 
 def test_context_guards_file_valid():
     data = load_yaml(data_path("context.yaml"))
-    for key in ("locative", "organisations", "titles", "patronymic", "continent_parts"):
+    for key in ("locative", "organisations", "titles", "patronymic", "continent_parts", "quantifiers"):
         words = data[key]
         assert isinstance(words, list) and words, key
         assert all(isinstance(w, str) and w.strip() == w and w for w in words), key

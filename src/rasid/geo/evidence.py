@@ -46,6 +46,7 @@ class Guards:
     titles: frozenset[str]
     patronymic: frozenset[str]
     continent_parts: frozenset[str]
+    quantifiers: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -53,7 +54,8 @@ def guards() -> Guards:
     """The guard words of ``data/gazetteer/context.yaml``, normalised."""
     data = load_yaml(data_path("context.yaml"))
     n = lambda key: frozenset(normalise(str(w), collapse_space=True) for w in data.get(key, []))  # noqa: E731
-    return Guards(n("locative"), n("organisations"), n("titles"), n("patronymic"), n("continent_parts"))
+    return Guards(n("locative"), n("organisations"), n("titles"), n("patronymic"), n("continent_parts"),
+                  n("quantifiers"))
 
 
 def sibling_forms(word: str, *, article: bool = True) -> set[str]:
@@ -208,6 +210,8 @@ def _evidence(m, kind, words, ctx, g: Guards, spans, by_last, by_first, focus, k
         return True
     countries = {c.country for c in m.candidates}
     in_focus = any(focus[c] for c in countries)
+    if prev == "من" and i > 1 and _strip(words[i - 2].norm, ctx.prefixes)[1] in g.quantifiers:
+        prev = prev_stem = ""  # «العديد من العيون»: partitive
     # ب reads as «in» for a small place, or a place in a country the document
     # is about («بالظهران»), not for an ordinary word elsewhere («بالورد»).
     located = (m.near or ((kind == "small" or in_focus) and m.prefix in ("ب", "وب", "فب"))
