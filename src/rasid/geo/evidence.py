@@ -34,7 +34,8 @@ from .build import REGION, data_path, load_yaml
 
 SMALL_POP = 100_000
 FOREIGN_POP = 1_000_000  # as a clitic reading («بالم»)
-FOREIGN_BARE_POP = 300_000  # as the whole word («بو», «كاندي»)
+FOREIGN_BARE_POP = 300_000  # as a short whole word («بو», «بول»)
+SHORT_NAME = 3  # letters: short transliterations collide with given names
 ORDINARY_RATIO = 0.5
 ORDINARY_PER_MILLION = 3.0
 
@@ -108,7 +109,8 @@ def doubt(m) -> str | None:
         return "word" if ordinary_word(m.key, article=False) else None
     if ordinary_word(m.key):
         return "word"
-    if foreign_places(m.candidates, limit=None if m.prefix else FOREIGN_BARE_POP):
+    if (m.prefix or len(m.key) <= SHORT_NAME) and foreign_places(
+            m.candidates, limit=None if m.prefix else FOREIGN_BARE_POP):
         return "foreign"  # «بالم»: ب + a foreign town, or a word of its own
     if small_places(m.candidates):
         return "small"
