@@ -113,3 +113,28 @@ def test_arrested_person_is_the_target_not_the_actor():
     text = "وأعلنت الشرطة اعتقال سامر الخطيب في عمان أمس."
     for e in of_type(text, "COERCE"):
         assert "سامر الخطيب" not in (text_of(e["actor"]) or "")
+
+
+@pytest.mark.parametrize("text, type_", [
+    # invitations, exhortations and visits with no political party on either side
+    ("ودعا مدير إدارة شؤون الطلاب بجامعة الملك خالد، المتقدمين الدخول إلى موقع الجامعة لإدخال رغباتهم.",
+     "REQUEST"),
+    ("وحثّ المهندس سامي العتيبي جميع الموظفين على مواصلة العمل لتحقيق أهداف الشركة.", "REQUEST"),
+    ("وأتاح المنظمون للزوار فرصة زيارة المعرض بكل يسر وسهولة.", "CONSULT"),
+    ("وأشاد خالد الشهري بالدعم الكبير الذي تقدمه إدارة النادي للاعبين.", "SUPPORT"),
+])
+def test_institutional_acts_without_political_party_give_no_event(text, type_):
+    assert not of_type(text, type_), events(text)
+
+
+@pytest.mark.parametrize("text, type_, actor", [
+    ("دعت وزارة الخارجية المصرية السلطات الإيرانية إلى الإفراج عن الصيادين.", "REQUEST", "وزارة الخارجية"),
+    ("وبحث الرئيس الأمريكي باراك أوباما مع الرئيس التركي رجب طيب أردوغان الوضع في سوريا.",
+     "CONSULT", "أوباما"),
+    ("وطالب محتجون بمحاكمة الشرطي الذي أطلق النار.", "REQUEST", "محتجون"),
+    ("وتعهد رئيس الوزراء اليوناني أليكسيس تسيبراس بتنفيذ الإصلاحات.", "AGREE", "رئيس الوزراء"),
+])
+def test_political_acts_keep_their_event(text, type_, actor):
+    got = of_type(text, type_)
+    assert got, events(text)
+    assert actor in (text_of(got[0]["actor"]) or "")

@@ -21,7 +21,9 @@ whose fields are filled by one module each:
 Drafts of one act are then merged (:mod:`~rasid.events.merge`). Future
 CONSULT/SUPPORT/COOPERATE/AID become AGREE and future RETREAT CONCEDE
 (PLOVER). Types that need an actor (see ontology.yaml) are dropped without
-one, and so are negated and hypothetical events by default. ACLED types come
+one, and so are negated and hypothetical events by default; types that need
+a political party (REQUEST, CONSULT, SUPPORT, AGREE) are dropped when neither
+actor nor target is one (:func:`_political`). ACLED types come
 from :mod:`~rasid.events.acled`.
 
 **confidence** = trigger weight (0.45–0.8) + 0.1 with an actor (+0.05 if it
@@ -71,6 +73,21 @@ def _source_head(ctx: Context, lex: TriggerLexicon, c) -> bool:
     words = ctx.norm[c.nstart:c.nend].split()
     return bool(words) and (words[0] in lex.cues["sources"]
                             or words[0].removeprefix("ال") in lex.cues["sources"])
+
+
+def _political(ctx: Context, lex: TriggerLexicon, c) -> bool:
+    """The role filler ``c`` is a political party: a known actor (an id not
+    minted for this document only), a country, a group of people, or a holder
+    of a political office («رئيس الوزراء اليوناني ...»)."""
+    if c is None or c.victim:
+        return False
+    if c.actor_id and not c.actor_id.startswith("doc:"):
+        return True
+    if c.kind in ("country", "participant"):
+        return True
+    titles = lex.cues["political_titles"]
+    return any(w in titles or w.removeprefix("و") in titles
+               for w in ctx.norm[c.nstart:c.nend].split())
 
 
 def extract_events(doc: Document, *, drop: tuple[str, ...] = DROP,
@@ -126,6 +143,8 @@ def extract_events(doc: Document, *, drop: tuple[str, ...] = DROP,
         t = onto.types[d.type]
         if t.needs_actor and d.actor is None:
             continue
+        if t.needs_political and not (_political(ctx, lx, d.actor) or _political(ctx, lx, d.target)):
+            continue  # «دعا المرشحين», «زيارة المعرض»: no political party involved
         if d.actor is None and d.target is None and not d.place_in_sentence \
                 and d.fatalities is None and not d.injured and not d.arrested:
             continue  # a bare mention («تطور القتال»): nothing to record

@@ -31,7 +31,8 @@ CUE_KEYS = ("negation", "opinion", "question", "claimed", "suspected", "denied",
             "participants", "force_words", "doing", "victims", "fresh", "relative",
             "clause_breaks", "civilians", "speaker_pronouns", "passive_aux", "clash",
             "reason", "tally_preps", "tally_periods", "tally_words", "agent_phrases", "with",
-            "continuation", "topic_verbs", "modifier_heads", "sport", "blame", "patient_nouns", "topic_stops")
+            "continuation", "topic_verbs", "modifier_heads", "sport", "blame", "patient_nouns", "topic_stops",
+            "political_titles")
 
 
 @dataclass(slots=True, frozen=True)

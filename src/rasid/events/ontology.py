@@ -27,6 +27,7 @@ class EventType:
     acled: tuple[str, str] | None = None
     acled_modes: dict[str, tuple[str, str]] = field(default_factory=dict)
     needs_actor: bool = True
+    needs_political: bool = False
 
 
 @dataclass(slots=True)
@@ -75,7 +76,8 @@ def ontology() -> Ontology:
             name=name, quad=t["quad"], definition=t["definition"], modes=dict(t.get("modes") or {}),
             acled=tuple(t["acled"]) if t.get("acled") else None,
             acled_modes={m: tuple(v) for m, v in (t.get("acled_modes") or {}).items()},
-            needs_actor=bool(t.get("needs_actor", True)))
+            needs_actor=bool(t.get("needs_actor", True)),
+            needs_political=bool(t.get("needs_political", False)))
     return Ontology(types, {k: tuple(v) for k, v in raw["acled_event_types"].items()})
 
 
