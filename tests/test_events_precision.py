@@ -138,3 +138,22 @@ def test_political_acts_keep_their_event(text, type_, actor):
     got = of_type(text, type_)
     assert got, events(text)
     assert actor in (text_of(got[0]["actor"]) or "")
+
+
+@pytest.mark.parametrize("text, type_", [
+    # nominal accusations and refusals with nobody who accuses or refuses
+    ("وابتلي الاتحاد الدولي لكرة القدم باتهامات بالفساد في الفترة الأخيرة.", "ACCUSE"),
+    ("وتواجه الشركة اتهامات بالتلاعب في الأسعار.", "ACCUSE"),
+])
+def test_nominal_accusation_without_accuser_gives_no_event(text, type_):
+    assert not of_type(text, type_), events(text)
+
+
+@pytest.mark.parametrize("text, type_, actor", [
+    ("واتهمت الحكومة اليمنية إيران بدعم الحوثيين.", "ACCUSE", "الحكومة اليمنية"),
+    ("وأعلنت الحكومة رفض إيران للمقترح الأمريكي.", "REJECT", "إيران"),
+])
+def test_accusation_with_accuser_keeps_event(text, type_, actor):
+    got = of_type(text, type_)
+    assert got, events(text)
+    assert actor in (text_of(got[0]["actor"]) or "")

@@ -46,6 +46,13 @@ def _can_act(d: Draft, c: Candidate) -> bool:
     return True
 
 
+_ADJACENT_ACTOR = ("ACCUSE", "REJECT")
+# nominal triggers of these types take as actor only the genitive right after
+# them («رفض إيران», not «رفض رؤية إيران») and never a subject named earlier
+# in the sentence («ابتلي فيفا باتهامات»): mentions of accusations and refusals
+# without one who accuses or refuses are no event
+
+
 def assign_roles(ctx: Context, lex: TriggerLexicon, d: Draft) -> None:
     h = d.hit
     cands = [c for c in _sentence_cands(ctx, h.s) if c.j <= h.i or c.i >= h.j]
@@ -90,7 +97,7 @@ def assign_roles(ctx: Context, lex: TriggerLexicon, d: Draft) -> None:
         for c in after:
             if patient:
                 break  # «اعتقال فلان», «مقتل فلان»: the one after is the target
-            if c.i - h.j <= 1 and (not c.prefix or c.prefix.endswith("ل")) \
+            if c.i - h.j <= (0 if d.type in _ADJACENT_ACTOR else 1) and (not c.prefix or c.prefix.endswith("ل")) \
                     and not _target_prep(ctx, lex, c) and not _prep_before_word(ctx, lex, c) \
                     and _can_act(d, c):
                 d.actor = c
@@ -135,7 +142,8 @@ def assign_roles(ctx: Context, lex: TriggerLexicon, d: Draft) -> None:
                 _agent(ctx, lex, d, after)
     if d.actor is None and d.type == "COERCE":
         _state_body(ctx, lex, d)
-    if d.actor is None and ontology().types[d.type].needs_actor:
+    if d.actor is None and ontology().types[d.type].needs_actor \
+            and (h.form.pos == "verb" or d.type not in _ADJACENT_ACTOR):
         # a dropped subject: the last person or body named earlier in the sentence
         for c in reversed([c for c in cands if c.j <= h.i]):
             if c.kind in ("name", "title", "institution") and not _prep_before(ctx, lex, c):
