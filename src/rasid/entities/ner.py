@@ -26,7 +26,7 @@ from pathlib import Path
 from ..document import Document, Entity, Token
 from .ner_data import from_bilou, spans
 from ..text.tokens import word_counts
-from .ner_features import ModelFeatures, phrase_marks, word_info
+from .ner_features import ModelFeatures, phrase_marks, word_core
 
 MODEL_NAME = "ner-crf.crfsuite"
 TYPES = ("PER", "ORG", "LOC")
@@ -74,7 +74,7 @@ class NerModel:
         """BIO tags of every sentence of one document, made consistent
         across its sentences by :func:`propagate`."""
         tags = [self.tag(list(words)) for words in sentences]
-        return propagate([[word_info(w).stem for w in words] for words in sentences], tags)
+        return propagate([[word_core(w).stem for w in words] for words in sentences], tags)
 
 
 @lru_cache(maxsize=1)
@@ -115,7 +115,7 @@ def propagate(stems: list[list[str]], tags: list[list[str]], *,
     """Tag again, in every sentence of a document, the names tagged elsewhere in it.
 
     ``stems`` and ``tags`` give each sentence's word stems
-    (:attr:`WordInfo.stem`) and BIO tags. Every tagged span, and the last
+    (:attr:`WordCore.stem`) and BIO tags. Every tagged span, and the last
     word of a tagged person of several words (the surname), becomes a key
     with the type it was given most often; wherever the key's stems recur on
     words all tagged ``O``, they are tagged with that type, longest keys
@@ -158,7 +158,7 @@ def complete_spans(words: list[str], found: list[tuple[int, int, str]]) -> list[
     """Extend each tagged span to a known multiword name of the same type that
     overlaps it (place gazetteer, actor dictionary): the corpora often tag
     «مجلس الأمن» where the name is «مجلس الأمن الدولي»."""
-    known = spans([m or "O" for m in phrase_marks([word_info(w) for w in words])])
+    known = spans([m or "O" for m in phrase_marks([word_core(w) for w in words])])
     out = []
     for a, b, typ in found:
         for pa, pb, ptyp in known:

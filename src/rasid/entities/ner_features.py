@@ -27,13 +27,15 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 from importlib import resources
 from pathlib import Path
 
 import yaml
 
 from ..text.normalise import normalise
-from ..text.tokens import analyse_clitics, word_counts
+from ..text.tokens import _word_info as token_word_info
+from ..text.tokens import word_counts
 
 CLUSTER_HEADER = "#rasid-word-clusters"
 DATA = resources.files("rasid.data").joinpath("ner")
@@ -128,6 +130,15 @@ class WordInfo:
     ctx: dict[int, tuple[str, ...]]         # features it gives at offset d
 
 
+class WordCore(NamedTuple):
+    """The analysis of one word form that the features are built from."""
+
+    norm: str
+    stem: str
+    pfx: str
+    art: bool
+
+
 def _shape(w: str) -> str:
     if _ARABIC.search(w):
         return "mix" if (_LATIN.search(w) or _DIGIT.search(w)) else "ar"
@@ -140,18 +151,28 @@ def _shape(w: str) -> str:
 
 def stem_of(word: str) -> tuple[str, str, bool]:
     """``(normalised stem, proclitics, has article)`` of a word."""
-    prefixes, off, art = analyse_clitics(word)
-    stem = normalise(word[off:])
-    if art and not stem.startswith("ال"):
-        stem = "ا" + stem
-    return stem or normalise(word), "".join(prefixes), art
+    core = word_core(word)
+    return core.stem, core.pfx, core.art
 
 
 @lru_cache(maxsize=400_000)
-def word_info(word: str) -> WordInfo:
-    """The cached features of one word form."""
-    norm = normalise(word)
-    stem, pfx, art = stem_of(word)
+def word_core(word: str) -> WordCore:
+    """``(norm, stem, proclitics, has article)`` of a word form, cached. The
+    clitic analysis is the tokeniser's (memoised there for the same forms)."""
+    norm, prefixes, off, art = token_word_info(word)
+    stem = normalise(word[off:])
+    if art and not stem.startswith("ال"):
+        stem = "ا" + stem
+    return WordCore(norm, stem or norm, "".join(prefixes), art)
+
+
+def word_parts(word: str) -> tuple[list[tuple[str, str | None]], list[tuple[str, str]], list[tuple[str, str]]]:
+    """The features of one word form as ``(name, value)`` pairs, in order:
+    ``(own, ctx, near)``. ``own`` are the word's own features (a value-less
+    flag has value ``None``); ``ctx`` the ones it gives a neighbour at every
+    offset ``d`` (named ``{d}{name}``), ``near`` those it gives at ±1 only,
+    after ``ctx``."""
+    norm, stem, pfx, art = word_core(word)
     cl = clusters()
     trig = triggers()
     gaz = phrases()
@@ -159,44 +180,59 @@ def word_info(word: str) -> WordInfo:
     t = trig.get(stem) or trig.get(norm)
     bare = stem[2:] if art and len(stem) > 3 else stem
     freq = word_counts().get(stem, 0)
-    own = ["b", "w=" + norm, "s=" + stem, "sh=" + _shape(norm),
-           "len=" + str(min(len(bare), 8)), "fq=" + str(min(int(math.log2(freq + 1)), 20))]
+    shape = _shape(norm)
+    own = [("b", None), ("w", norm), ("s", stem), ("sh", shape),
+           ("len", str(min(len(bare), 8))), ("fq", str(min(int(math.log2(freq + 1)), 20)))]
     if pfx:
-        own.append("p=" + pfx)
+        own.append(("p", pfx))
     if art:
-        own.append("art")
+        own.append(("art", None))
     for k in (1, 2, 3):
         if len(bare) > k:
-            own.append(f"sp{k}=" + bare[:k])
+            own.append((f"sp{k}", bare[:k]))
     for k in (1, 2, 3, 4):
         if len(bare) > k:
-            own.append(f"ss{k}=" + bare[-k:])
+            own.append((f"ss{k}", bare[-k:]))
     if c:
-        own.extend(f"c{j}={v}" for j, v in enumerate(c))
+        own.extend((f"c{j}", str(v)) for j, v in enumerate(c))
     else:
-        own.append("c=none")
+        own.append(("c", "none"))
     if t:
-        own.append("t=" + t)
+        own.append(("t", t))
     g = gaz.get(stem) or gaz.get(norm)
     if g:
-        own.append("g1=" + g)
+        own.append(("g1", g))
     if bare != stem and gaz.get(bare):
-        own.append("gb=" + gaz[bare])
-    ctx: dict[int, tuple[str, ...]] = {}
+        own.append(("gb", gaz[bare]))
+    ctx = [("w", norm), ("s", stem)]
+    if c:
+        ctx.append(("c", str(c[1] if len(c) > 1 else c[0])))
+    if t:
+        ctx.append(("t", t))
+    if g:
+        ctx.append(("g", g))
+    near = [("sh", shape)]
+    if pfx:
+        near.append(("p", pfx))
+    return own, ctx, near
+
+
+def _attr(name: str, value: str | None) -> str:
+    return name if value is None else name + "=" + value
+
+
+@lru_cache(maxsize=400_000)
+def word_info(word: str) -> WordInfo:
+    """The cached features of one word form."""
+    core = word_core(word)
+    own, ctx, near = word_parts(word)
+    by_offset: dict[int, tuple[str, ...]] = {}
     for d in OFFSETS:
-        f = [f"{d}w={norm}", f"{d}s={stem}"]
-        if c:
-            f.append(f"{d}c={c[1] if len(c) > 1 else c[0]}")
-        if t:
-            f.append(f"{d}t={t}")
-        if g:
-            f.append(f"{d}g={g}")
+        f = [f"{d}{n}={v}" for n, v in ctx]
         if abs(d) == 1:
-            f.append(f"{d}sh={_shape(norm)}")
-            if pfx:
-                f.append(f"{d}p={pfx}")
-        ctx[d] = tuple(f)
-    return WordInfo(norm, stem, tuple(own), ctx)
+            f.extend(f"{d}{n}={v}" for n, v in near)
+        by_offset[d] = tuple(f)
+    return WordInfo(core.norm, core.stem, tuple(_attr(n, v) for n, v in own), by_offset)
 
 
 # -------------------------------------------------------------- sentence
@@ -261,25 +297,41 @@ class ModelFeatures:
     the tagger reads about a third fewer strings and the bigrams it does not
     know are never built. Each word's kept features are remembered once."""
 
-    __slots__ = ("known", "bg_prev", "bg_next", "_word")
+    __slots__ = ("known", "bg_prev", "bg_next", "_values", "_ctx", "_word")
 
     def __init__(self, known: set[str]) -> None:
         self.known = frozenset(known)
         self.bg_prev = frozenset(tuple(a[4:].split("|", 1)) for a in known if a.startswith("bg-="))
         self.bg_next = frozenset(tuple(a[4:].split("|", 1)) for a in known if a.startswith("bg+="))
+        # Known values by attribute name ("-1w" -> {"قال", ...}; a flag's value is None).
+        values: dict[str, set] = {}
+        for a in known:
+            name, eq, value = a.partition("=")
+            values.setdefault(name, set()).add(value if eq else None)
+        self._values = {k: frozenset(v) for k, v in values.items()}
+        # Per offset: unprefixed name -> known values of "{d}{name}".
+        self._ctx = tuple({k[len(str(d)):]: v for k, v in self._values.items() if k.startswith(str(d))
+                           and not k[len(str(d)):][:1].isdigit()} for d in OFFSETS)
         # As large as word_info's cache: the long tail of names recurs.
         self._word = lru_cache(maxsize=400_000)(self._kept)
 
     def _kept(self, word: str) -> tuple:
-        info = word_info(word)
-        k = self.known
-        return (info.stem, tuple(f for f in info.own if f in k),
-                tuple(tuple(f for f in info.ctx[d] if f in k) for d in OFFSETS))
+        # Only the attributes the model knows are built: a (name, value)
+        # pair is looked up in the known values of its name first.
+        values = self._values
+        empty = frozenset()
+        own, ctx, near = word_parts(word)
+        kept_own = tuple(_attr(n, v) for n, v in own if v in values.get(n, empty))
+        by_offset = []
+        for d, vals in zip(OFFSETS, self._ctx):
+            parts = ctx + near if abs(d) == 1 else ctx
+            by_offset.append(tuple(f"{d}{n}={v}" for n, v in parts if v in vals.get(n, empty)))
+        return word_core(word).stem, kept_own, tuple(by_offset)
 
     def sentence(self, words: list[str]) -> list[list[str]]:
         """What :func:`sentence_features` gives, less the unknown attributes."""
         kept = [self._word(w) for w in words]
-        marks = phrase_marks([word_info(w) for w in words])
+        marks = phrase_marks([word_core(w) for w in words])
         known = self.known
         edge = {d: f"{d}w=<s>" for d in OFFSETS if f"{d}w=<s>" in known}
         n = len(kept)
