@@ -62,18 +62,23 @@ class NerModel:
             return cls("bilstm", NumpyBiLstmCrf.load(Path(path)), Path(path))
         raise ValueError(f"unknown NER method {method!r}")
 
-    def tag(self, words: list[str]) -> list[str]:
-        """BIO tags (``O``, ``B-PER``, ``I-ORG``...) for one sentence of words."""
+    def tag(self, words: list[str], *, marks: list[str | None] | None = None) -> list[str]:
+        """BIO tags (``O``, ``B-PER``, ``I-ORG``...) for one sentence of words
+        (``marks``: its :func:`phrase_marks`, when the caller has them)."""
         if not words:
             return []
         if self.method == "crf":
-            return from_bilou(self._tagger.tag(self._features.sentence(words)))
+            return from_bilou(self._tagger.tag(self._features.sentence(words, marks=marks)))
         return self._tagger.tag(words)
 
-    def tag_document(self, sentences: list[list[str]]) -> list[list[str]]:
+    def tag_document(self, sentences: list[list[str]], *,
+                     marks: list[list[str | None]] | None = None) -> list[list[str]]:
         """BIO tags of every sentence of one document, made consistent
-        across its sentences by :func:`propagate`."""
-        tags = [self.tag(list(words)) for words in sentences]
+        across its sentences by :func:`propagate` (``marks``: each sentence's
+        :func:`phrase_marks`, when the caller has them)."""
+        if marks is None:
+            marks = [None] * len(sentences)
+        tags = [self.tag(list(words), marks=m) for words, m in zip(sentences, marks)]
         return propagate([[word_core(w).stem for w in words] for words in sentences], tags)
 
 
@@ -154,11 +159,15 @@ def propagate(stems: list[list[str]], tags: list[list[str]], *,
     return out
 
 
-def complete_spans(words: list[str], found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def complete_spans(words: list[str], found: list[tuple[int, int, str]], *,
+                   marks: list[str | None] | None = None) -> list[tuple[int, int, str]]:
     """Extend each tagged span to a known multiword name of the same type that
     overlaps it (place gazetteer, actor dictionary): the corpora often tag
-    «مجلس الأمن» where the name is «مجلس الأمن الدولي»."""
-    known = spans([m or "O" for m in phrase_marks([word_core(w) for w in words])])
+    «مجلس الأمن» where the name is «مجلس الأمن الدولي». ``marks``: the
+    words' :func:`phrase_marks`, when the caller has them."""
+    if marks is None:
+        marks = phrase_marks([word_core(w) for w in words])
+    known = spans([m or "O" for m in marks])
     out = []
     for a, b, typ in found:
         for pa, pb, ptyp in known:
@@ -177,10 +186,11 @@ def find_entities(doc: Document, *, ner: NerModel | None = None) -> list[Entity]
     ner = ner or model()
     out: list[Entity] = []
     groups = _groups(doc)
-    tagged = ner.tag_document([[t.text for t in toks] for toks in groups])
-    for toks, tags in zip(groups, tagged):
-        words = [t.text for t in toks]
-        for a, b, typ in complete_spans(words, spans(tags)):
+    sentences = [[t.text for t in toks] for toks in groups]
+    marks = [phrase_marks([word_core(w) for w in words]) for words in sentences]
+    tagged = ner.tag_document(sentences, marks=marks)
+    for toks, words, tags, mk in zip(groups, sentences, tagged, marks):
+        for a, b, typ in complete_spans(words, spans(tags), marks=mk):
             if typ not in TYPES:
                 continue
             first, last = toks[a], toks[b - 1]

@@ -328,10 +328,12 @@ class ModelFeatures:
             by_offset.append(tuple(f"{d}{n}={v}" for n, v in parts if v in vals.get(n, empty)))
         return word_core(word).stem, kept_own, tuple(by_offset)
 
-    def sentence(self, words: list[str]) -> list[list[str]]:
-        """What :func:`sentence_features` gives, less the unknown attributes."""
+    def sentence(self, words: list[str], *, marks: list[str | None] | None = None) -> list[list[str]]:
+        """What :func:`sentence_features` gives, less the unknown attributes
+        (``marks``: the sentence's :func:`phrase_marks`, when already known)."""
         kept = [self._word(w) for w in words]
-        marks = phrase_marks([word_core(w) for w in words])
+        if marks is None:
+            marks = phrase_marks([word_core(w) for w in words])
         known = self.known
         edge = {d: f"{d}w=<s>" for d in OFFSETS if f"{d}w=<s>" in known}
         n = len(kept)
