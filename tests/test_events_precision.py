@@ -157,3 +157,58 @@ def test_accusation_with_accuser_keeps_event(text, type_, actor):
     got = of_type(text, type_)
     assert got, events(text)
     assert actor in (text_of(got[0]["actor"]) or "")
+
+
+@pytest.mark.parametrize("text, type_, speaker", [
+    # the speaker before «إن» does not do what the reported clause tells
+    ("قال خالد المنصوري مدير الهيئة إن لجنة التسجيل وافقت على إدراج الشركة في السوق.", "AGREE",
+     "خالد المنصوري"),
+    ("وأكد سامي الحربي رئيس الجمعية أن المجلس رفض طلب النادي بتأجيل المباراة.", "REJECT", "سامي الحربي"),
+    ("وقال الوزير عادل الجبير إن الميليشيات هاجمت مواقع الجيش في عدن.", "ASSAULT", "الجبير"),
+])
+def test_speaker_is_not_the_actor_of_the_reported_clause(text, type_, speaker):
+    for e in of_type(text, type_):
+        assert speaker not in (text_of(e["actor"]) or ""), e
+
+
+@pytest.mark.parametrize("text, type_, actor", [
+    # a pronoun subject after «إن» keeps the speaker as the actor
+    ("وقال الرئيس الأمريكي باراك أوباما إنه رفض المقترح الروسي.", "REJECT", "أوباما"),
+    # the subject named after «إن» is the actor
+    ("وقال المتحدث إن الحكومة اليمنية اتهمت إيران بدعم الحوثيين.", "ACCUSE", "الحكومة اليمنية"),
+    ("وقال المتحدث إن الحوثيين هاجموا مواقع الجيش في عدن.", "ASSAULT", "الحوثيين"),
+])
+def test_reported_clause_keeps_its_own_actor(text, type_, actor):
+    got = of_type(text, type_)
+    assert got, events(text)
+    assert actor in (text_of(got[0]["actor"]) or "")
+
+
+@pytest.mark.parametrize("text, type_", [
+    # a currency, a market, a price or a disease is no party to an event
+    ("وقال محافظ البنك المركزي إن الدولار الأسترالي تراجع بشكل كبير منذ مطلع العام.", "RETREAT"),
+    ("وتراجعت أسهم الشركة بنحو 3% أثناء التداول يوم الخميس.", "RETREAT"),
+    ("فالتطرف فيروس يهاجم العقول ويحتاج إلى علاج طويل.", "ASSAULT"),
+    ("وقالت الشركة إن الطلب تراجع بنسبة 20 في المائة على منتجاتها.", "RETREAT"),
+    # stranded travellers are not arrested
+    ("وأدى إغلاق المطار إلى إلغاء 300 رحلة واحتجاز آلاف المسافرين في الصالات.", "COERCE"),
+    # «بين» that belongs to another noun gives no accuser
+    ("وتجمع متظاهرون في لندن للتنديد بالاتفاق النووي الموقع بين إيران والقوى الكبرى.", "ACCUSE"),
+])
+def test_inanimate_or_far_parties_give_no_event(text, type_):
+    assert not of_type(text, type_), events(text)
+
+
+@pytest.mark.parametrize("text, type_, actor, target", [
+    ("وقصف الجيش السوري السوق المركزي في مدينة حلب أمس.", "ASSAULT", "الجيش السوري", None),
+    ("واعتقلت الشرطة التركية ثلاثة سياح بريطانيين في إسطنبول.", "COERCE", "الشرطة", None),
+    ("ودارت اشتباكات عنيفة أمس بين الجيش السوري وتنظيم داعش في ريف حمص.", "ASSAULT", "الجيش", "داعش"),
+    ("وتشهد مدينة تعز معارك متواصلة منذ أسابيع بين الجيش اليمني والحوثيين.", "ASSAULT", "الجيش",
+     "الحوثيين"),
+])
+def test_real_parties_keep_their_event(text, type_, actor, target):
+    got = of_type(text, type_)
+    assert got, events(text)
+    assert actor in (text_of(got[0]["actor"]) or "")
+    if target is not None:
+        assert target in (text_of(got[0]["target"]) or "")

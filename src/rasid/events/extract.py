@@ -90,6 +90,27 @@ def _political(ctx: Context, lex: TriggerLexicon, c) -> bool:
                for w in ctx.norm[c.nstart:c.nend].split())
 
 
+_OBJECT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+# types whose word after the trigger may be a thing acted on («قصف السوق»)
+
+
+def _inanimate(ctx: Context, lex: TriggerLexicon, d: Draft) -> bool:
+    """Whether the subject of the trigger is a currency, a market, a price or
+    a disease (cues.inanimate_subjects), or an arrest without a doer is of
+    stranded travellers (cues.travellers)."""
+    h = d.hit
+    a, b = ctx.sent_words[h.s]
+    things = lex.cues["inanimate_subjects"]
+    if h.form.pos == "verb" and any(ctx.ws[k].text in things and (k == a or ctx.ws[k - 1].text not in lex.cues["preps"])
+                                         for k in range(max(a, h.i - 2), h.i)) \
+            and (d.actor is None or d.actor.j <= h.i - 2):
+        return True
+    if d.type not in _OBJECT_TYPES and h.j < b and ctx.ws[h.j].text in things:
+        return True
+    return d.type == "COERCE" and d.actor is None and any(
+        ctx.ws[k].text in lex.cues["travellers"] for k in range(h.j, min(b, h.j + 3)))
+
+
 def extract_events(doc: Document, *, drop: tuple[str, ...] = DROP,
                    lex: TriggerLexicon | None = None) -> list[Event]:
     """The events of ``doc`` (see the module docstring)."""
@@ -143,6 +164,8 @@ def extract_events(doc: Document, *, drop: tuple[str, ...] = DROP,
         t = onto.types[d.type]
         if t.needs_actor and d.actor is None:
             continue
+        if _inanimate(ctx, lx, d):
+            continue  # «الدولار تراجع», «فيروس يهاجم الفكر», «احتجاز السياح في المطار»
         if t.needs_political and not (_political(ctx, lx, d.actor) or _political(ctx, lx, d.target)):
             continue  # «دعا المرشحين», «زيارة المعرض»: no political party involved
         if d.actor is None and d.target is None and not d.place_in_sentence \

@@ -57,10 +57,11 @@ def assign_roles(ctx: Context, lex: TriggerLexicon, d: Draft) -> None:
     h = d.hit
     cands = [c for c in _sentence_cands(ctx, h.s) if c.j <= h.i or c.i >= h.j]
     after = [c for c in cands if c.i >= h.j and c.i - h.j <= 12]
-    before = [c for c in cands if c.j <= h.i and h.i - c.j <= 8]
     a, b = ctx.sent_words[h.s]
-    # «بين A و B»
-    for k in range(h.j, min(b, h.j + 8)):
+    barrier = _report_barrier(ctx, lex, h)
+    before = [c for c in cands if c.j <= h.i and h.i - c.j <= 8 and c.i > barrier]
+    # «بين A و B» right after a clash or an agreement
+    for k in range(h.j, min(b, h.j + BETWEEN_WINDOW) if d.type in _BETWEEN_TYPES else h.j):
         if ctx.ws[k].text in lex.cues["between"]:
             pair = [c for c in after if c.i > k and c.kind != "victim"][:2]
             if pair:
@@ -80,7 +81,12 @@ def assign_roles(ctx: Context, lex: TriggerLexicon, d: Draft) -> None:
         marked = _passive_marked(ctx, h) or agentive
         passive = marked or (h.j < b and (any(n[0] == h.j for n in ctx.numbers)
                                           or any(c.i == h.j and c.victim for c in after)))
-        if not passive:
+        if barrier >= 0 and not marked:
+            # «قال X إن الحكومة اتهمت إيران»: the noun right after «إن» is the subject
+            subj = next((c for c in before if c.i == barrier + 1 and _can_act(d, c)), None)
+            if subj is not None:
+                d.actor = subj
+        if not passive and d.actor is None:
             for c in after:
                 if c.i - h.j <= 2 and not _prep_before(ctx, lex, c) and _can_act(d, c):
                     d.actor = c
@@ -145,13 +151,30 @@ def assign_roles(ctx: Context, lex: TriggerLexicon, d: Draft) -> None:
     if d.actor is None and ontology().types[d.type].needs_actor \
             and (h.form.pos == "verb" or d.type not in _ADJACENT_ACTOR):
         # a dropped subject: the last person or body named earlier in the sentence
-        for c in reversed([c for c in cands if c.j <= h.i]):
+        for c in reversed([c for c in cands if c.j <= h.i and c.i > barrier]):
             if c.kind in ("name", "title", "institution") and not _prep_before(ctx, lex, c):
                 d.actor = c
                 break
     if d.target is not None and d.actor is not None and (
             d.target is d.actor or (d.target.actor_id and d.target.actor_id == d.actor.actor_id)):
         d.target = None
+
+
+BETWEEN_WINDOW = 6  # words from a trigger to its «بين»
+_BETWEEN_TYPES = frozenset({"ASSAULT", "AGREE", "CONSULT", "COERCE", "MOBILIZE", "THREATEN"})
+# types whose two sides «بين A و B» name (a clash, a deal, talks); «التنديد
+# بالاتفاق الموقع بين إيران و...» gives no accuser
+
+
+def _report_barrier(ctx: Context, lex: TriggerLexicon, h: Hit) -> int:
+    """The last «إن/أن» before the trigger that opens a reported clause
+    («قال X إن ...»), or -1: nobody named before it is the trigger's subject."""
+    a, _ = ctx.sent_words[h.s]
+    for k in range(h.i - 1, a, -1):
+        if ctx.ws[k].text in lex.cues["complementisers"] and any(
+                ctx.stems(q) & lex.cues["report_verbs"] for q in range(a, k)):
+            return k
+    return -1
 
 
 AGENT_WINDOW = 8  # words from a subjectless killing to «برصاص X» / «اشتباكات مع X»
