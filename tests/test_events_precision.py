@@ -212,3 +212,26 @@ def test_real_parties_keep_their_event(text, type_, actor, target):
     assert actor in (text_of(got[0]["actor"]) or "")
     if target is not None:
         assert target in (text_of(got[0]["target"]) or "")
+
+
+@pytest.mark.parametrize("text, type_", [
+    # a writer's own call in an opinion column
+    ("ومن هنا أدعو إلى مواجهة الإرهابيين بكل الوسائل المتاحة.", "REQUEST"),
+    ("وأطالب الجميع بالوقوف صفا واحدا ضد الفتنة.", "REQUEST"),
+    # things done to ideas
+    ("وفي ظل الفوضى يجري اختطاف الدين لصالح الجماعات المتطرفة.", "ASSAULT"),
+    ("فالتطرف فيروس يهاجم الفكر ويحتاج إلى مضادات.", "ASSAULT"),
+    ("فداعش فيروس يهاجم المجتمعات ويحتاج إلى مضادات.", "ASSAULT"),
+])
+def test_opinion_and_figures_of_speech_give_no_event(text, type_):
+    assert not of_type(text, type_), events(text)
+
+
+@pytest.mark.parametrize("text, type_, actor", [
+    ("ودعا وزير الخارجية الأمريكي إيران إلى الإفراج عن المعتقلين.", "REQUEST", "وزير الخارجية"),
+    ("واختطف مسلحون مجهولون الصحفي في مدينة بنغازي أمس.", "ASSAULT", "مسلحون"),
+])
+def test_calls_and_kidnappings_by_parties_keep_their_event(text, type_, actor):
+    got = of_type(text, type_)
+    assert got, events(text)
+    assert actor in (text_of(got[0]["actor"]) or "")

@@ -96,17 +96,20 @@ _OBJECT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 
 def _inanimate(ctx: Context, lex: TriggerLexicon, d: Draft) -> bool:
     """Whether the subject of the trigger is a currency, a market, a price or
-    a disease (cues.inanimate_subjects), or an arrest without a doer is of
-    stranded travellers (cues.travellers)."""
+    a disease (cues.inanimate_subjects), what it is done to is an idea
+    (cues.abstract_objects), or an arrest without a doer is of stranded
+    travellers (cues.travellers)."""
     h = d.hit
     a, b = ctx.sent_words[h.s]
     things = lex.cues["inanimate_subjects"]
-    if h.form.pos == "verb" and any(ctx.ws[k].text in things and (k == a or ctx.ws[k - 1].text not in lex.cues["preps"])
-                                         for k in range(max(a, h.i - 2), h.i)) \
-            and (d.actor is None or d.actor.j <= h.i - 2):
-        return True
+    if h.form.pos == "verb" and any(
+            ctx.ws[k].text in things and (k == a or ctx.ws[k - 1].text not in lex.cues["preps"])
+            and (d.actor is None or d.actor.i <= k) for k in range(max(a, h.i - 2), h.i)):
+        return True  # «الدولار النيوزيلندي تراجع», «فداعش فيروس يهاجم»
     if d.type not in _OBJECT_TYPES and h.j < b and ctx.ws[h.j].text in things:
         return True
+    if h.j < b and ctx.ws[h.j].text in lex.cues["abstract_objects"]:
+        return True  # «اختطاف الدين», «يهاجم الفكر»
     return d.type == "COERCE" and d.actor is None and any(
         ctx.ws[k].text in lex.cues["travellers"] for k in range(h.j, min(b, h.j + 3)))
 

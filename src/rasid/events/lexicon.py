@@ -32,7 +32,8 @@ CUE_KEYS = ("negation", "opinion", "question", "claimed", "suspected", "denied",
             "clause_breaks", "civilians", "speaker_pronouns", "passive_aux", "clash",
             "reason", "tally_preps", "tally_periods", "tally_words", "agent_phrases", "with",
             "continuation", "topic_verbs", "modifier_heads", "sport", "blame", "patient_nouns", "topic_stops",
-            "political_titles", "complementisers", "inanimate_subjects", "travellers")
+            "political_titles", "complementisers", "inanimate_subjects", "travellers",
+            "abstract_objects")
 
 
 @dataclass(slots=True, frozen=True)
