@@ -235,3 +235,24 @@ def test_calls_and_kidnappings_by_parties_keep_their_event(text, type_, actor):
     got = of_type(text, type_)
     assert got, events(text)
     assert actor in (text_of(got[0]["actor"]) or "")
+
+
+@pytest.mark.parametrize("text, type_", [
+    # a private journey is no state visit
+    ("وفي الآونة الأخيرة زارت المصورة كلير دوبون الصين مجددا لعرض صورها القديمة.", "CONSULT"),
+    # keeping content in check is no seizure
+    ("والهيئة هي المسؤولة عن ضبط محتوى القنوات الفضائية.", "COERCE"),
+])
+def test_private_visits_and_regulation_give_no_event(text, type_):
+    assert not of_type(text, type_), events(text)
+
+
+@pytest.mark.parametrize("text, type_, actor", [
+    ("وزار الرئيس المصري عبد الفتاح السيسي الصين الأسبوع الماضي.", "CONSULT", "السيسي"),
+    ("ودعت الحكومة في بيان يوم الثلاثاء قبيلتي التبو والطوارق إلى وقف الاقتتال.", "REQUEST", "الحكومة"),
+    ("وضبطت الشرطة كمية من المخدرات في ميناء جدة.", "COERCE", "الشرطة"),
+])
+def test_state_visits_calls_and_seizures_keep_their_event(text, type_, actor):
+    got = of_type(text, type_)
+    assert got, events(text)
+    assert actor in (text_of(got[0]["actor"]) or "")

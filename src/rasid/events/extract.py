@@ -171,6 +171,8 @@ def extract_events(doc: Document, *, drop: tuple[str, ...] = DROP,
             continue  # «الدولار تراجع», «فيروس يهاجم الفكر», «احتجاز السياح في المطار»
         if t.needs_political and not (_political(ctx, lx, d.actor) or _political(ctx, lx, d.target)):
             continue  # «دعا المرشحين», «زيارة المعرض»: no political party involved
+        if d.mode == "visit" and d.actor is not None and not _political(ctx, lx, d.actor):
+            continue  # «زارت الفنانة الصين»: a private journey, not a state visit
         if d.actor is None and d.target is None and not d.place_in_sentence \
                 and d.fatalities is None and not d.injured and not d.arrested:
             continue  # a bare mention («تطور القتال»): nothing to record
