@@ -9,8 +9,8 @@ import pytest
 import yaml
 
 from rasid.entities.ner_features import (
-    CLUSTER_HEADER, clusters, phrase_marks, read_clusters, sentence_features, stem_of,
-    triggers, word_info,
+    CLUSTER_HEADER, ModelFeatures, clusters, phrase_marks, read_clusters, sentence_features,
+    stem_of, triggers, word_core, word_info,
 )
 from rasid.text.normalise import normalise
 
@@ -72,3 +72,37 @@ def test_phrase_marks_cover_known_multiword_names():
     assert marks == [None, "B-ORG", "I-ORG", "I-ORG", None, "B-LOC", "I-LOC", None]
     feats = sentence_features(words)
     assert len(feats) == len(words) and all(f[0] == "b" for f in feats)
+
+
+_SENTENCES = [
+    "وقال مجلس الأمن الدولي إن الولايات المتحدة وافقت",
+    "استقبل الرئيس المصري في القاهرة وزير الخارجية الليبي يوم الخميس .",
+    "قتل 12 شخصا في هجوم على سوق ببغداد ، حسب Reuters",
+    "للجيش",
+    "ـ وبالجيش iPhone15 ؟",
+]
+
+
+def _known_subset(sentences, *, keep):
+    """Every ``keep``-th distinct attribute of the sentences' full features."""
+    attrs = sorted({a for s in sentences for f in sentence_features(s.split()) for a in f})
+    return set(attrs[::keep])
+
+
+@pytest.mark.parametrize("keep", [1, 2, 3])
+@pytest.mark.parametrize("sentence", _SENTENCES)
+def test_model_features_are_the_full_features_restricted_to_known(sentence, keep):
+    known = _known_subset(_SENTENCES, keep=keep)
+    words = sentence.split()
+    expected = [[a for a in f if a in known] for f in sentence_features(words)]
+    mf = ModelFeatures(known)
+    assert mf.sentence(words) == expected
+    marks = phrase_marks([word_core(w) for w in words])
+    assert mf.sentence(words, marks=marks) == expected
+
+
+@pytest.mark.parametrize("word", ["الرئيس", "للجيش", "وبالجيش", "ـ", "iPhone15", "12", "،"])
+def test_word_core_agrees_with_word_info(word):
+    core, info = word_core(word), word_info(word)
+    assert (core.norm, core.stem) == (info.norm, info.stem)
+    assert stem_of(word) == (core.stem, core.pfx, core.art)
