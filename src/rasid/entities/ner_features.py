@@ -309,9 +309,16 @@ class ModelFeatures:
             name, eq, value = a.partition("=")
             values.setdefault(name, set()).add(value if eq else None)
         self._values = {k: frozenset(v) for k, v in values.items()}
-        # Per offset: unprefixed name -> known values of "{d}{name}".
-        self._ctx = tuple({k[len(str(d)):]: v for k, v in self._values.items() if k.startswith(str(d))
-                           and not k[len(str(d)):][:1].isdigit()} for d in OFFSETS)
+        # Context name -> (offset index, "{d}{name}=", known values) for the
+        # offsets where the model knows some value of it (the ``near`` names
+        # of word_parts only at ±1, as word_info gives them).
+        ctx: dict[str, list[tuple[int, str, frozenset]]] = {}
+        for k, d in enumerate(OFFSETS):
+            for name in ("w", "s", "c", "t", "g", *(("sh", "p") if abs(d) == 1 else ())):
+                vals = self._values.get(f"{d}{name}")
+                if vals:
+                    ctx.setdefault(name, []).append((k, f"{d}{name}=", vals))
+        self._ctx = {name: tuple(v) for name, v in ctx.items()}
         # As large as word_info's cache: the long tail of names recurs.
         self._word = lru_cache(maxsize=400_000)(self._kept)
 
@@ -322,11 +329,13 @@ class ModelFeatures:
         empty = frozenset()
         own, ctx, near = word_parts(word)
         kept_own = tuple(_attr(n, v) for n, v in own if v in values.get(n, empty))
-        by_offset = []
-        for d, vals in zip(OFFSETS, self._ctx):
-            parts = ctx + near if abs(d) == 1 else ctx
-            by_offset.append(tuple(f"{d}{n}={v}" for n, v in parts if v in vals.get(n, empty)))
-        return word_core(word).stem, kept_own, tuple(by_offset)
+        by_offset: tuple[list[str], ...] = tuple([] for _ in OFFSETS)
+        known_ctx = self._ctx
+        for n, v in ctx + near:
+            for k, attr, vals in known_ctx.get(n, ()):
+                if v in vals:
+                    by_offset[k].append(attr + v)
+        return word_core(word).stem, kept_own, tuple(map(tuple, by_offset))
 
     def sentence(self, words: list[str], *, marks: list[str | None] | None = None) -> list[list[str]]:
         """What :func:`sentence_features` gives, less the unknown attributes
