@@ -34,7 +34,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
     from rasid.entities.ner import NerModel, model
-    from rasid.entities.ner_data import documents, format_scores, score, splits
+    from rasid.entities.ner_data import format_scores, score, splits
+    from rasid.entities.ner_train import predict
 
     ner = NerModel.load(Path(args.model), method=args.method) if args.model else model()
     part = getattr(splits(shared), args.part)
@@ -46,13 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     print("exact-span micro scores over PER, ORG, LOC (MISC not predicted, not scored):")
     for document in (False, True):
         t0 = time.perf_counter()
-        if document:
-            pred: list = [None] * len(part)
-            for idx in documents(part):
-                for i, tags in zip(idx, ner.tag_document([list(part[i].words) for i in idx])):
-                    pred[i] = tags
-        else:
-            pred = [ner.tag(list(s.words)) for s in part]
+        pred = predict(ner, part, document=document)
         dt = time.perf_counter() - t0
         print("\nwith the document pass (pseudo-documents of consecutive sentences):"
               if document else "\nsentence by sentence:")

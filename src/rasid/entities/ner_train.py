@@ -47,6 +47,18 @@ def train_crf(sentences, out: Path, *, params: dict | None = None, verbose: bool
     return out
 
 
+def predict(model, sentences, *, document: bool = False) -> list[list[str]]:
+    """Tags of ``sentences`` by ``model``: each sentence alone, or with
+    ``document`` over pseudo-documents with the document pass."""
+    if not document:
+        return [model.tag(list(s.words)) for s in sentences]
+    pred: list = [None] * len(sentences)
+    for idx in documents(sentences):
+        for i, tags in zip(idx, model.tag_document([list(sentences[i].words) for i in idx])):
+            pred[i] = tags
+    return pred
+
+
 def evaluate(model_path: Path, sentences, *, method: str = "crf",
              document: bool = False) -> tuple[dict, float]:
     """``(scores, tokens per second)`` of a saved model on ``sentences``.
@@ -59,13 +71,7 @@ def evaluate(model_path: Path, sentences, *, method: str = "crf",
     model = NerModel.load(model_path, method=method)
     model.tag(list(sentences[0].words))  # warm the caches of resources
     t0 = time.perf_counter()
-    if document:
-        pred: list = [None] * len(sentences)
-        for idx in documents(sentences):
-            for i, tags in zip(idx, model.tag_document([list(sentences[i].words) for i in idx])):
-                pred[i] = tags
-    else:
-        pred = [model.tag(list(s.words)) for s in sentences]
+    pred = predict(model, sentences, document=document)
     dt = time.perf_counter() - t0
     n = sum(len(s.words) for s in sentences)
     return score([list(s.tags) for s in sentences], pred), n / dt
