@@ -66,6 +66,16 @@ def test_word_info_has_stem_clusters_and_triggers():
     assert f"s={normalise('صنعاء')}" in word_info("بصنعاء").own
 
 
+def test_word_info_has_name_lexicon_features():
+    info = word_info("ومحمد")
+    assert info.name.startswith("G") and "nr=G" in info.own
+    assert "1n=" + info.name in word_info("ومحمد").ctx[1]
+    assert word_info("الطبيعة").name == ""
+    feats = sentence_features("قال محمد الحسيني".split())
+    assert any(f.startswith("np+=G") for f in feats[1])
+    assert any(f.startswith("np-=G|S") for f in feats[2])
+
+
 def test_phrase_marks_cover_known_multiword_names():
     words = "وقال مجلس الأمن الدولي إن الولايات المتحدة وافقت".split()
     marks = phrase_marks([word_info(w) for w in words])
@@ -80,6 +90,7 @@ _SENTENCES = [
     "قتل 12 شخصا في هجوم على سوق ببغداد ، حسب Reuters",
     "للجيش",
     "ـ وبالجيش iPhone15 ؟",
+    "وقال محمد حسين الحسيني إن جمال الطبيعة ولعبد الله أمل",
 ]
 
 

@@ -13,11 +13,16 @@ word alone are computed once per word form (:func:`word_info`, cached):
 * trigger classes (titles, organisation heads, place words, name particles,
   speech verbs) from ``data/ner/triggers.yaml``;
 * single-word membership of the place gazetteer, the actor dictionary and
-  the country lexicon.
+  the country lexicon;
+* the person-name lexicon (:mod:`rasid.entities.ner_names`): role (given
+  name, surname, both), frequency band, Arab or foreign, and how common the
+  word is as an ordinary word in the news word list.
 
-Each word also gets its neighbours' word, stem, cluster and trigger class
-within ±2 words, stem bigrams, and the position (B/I) inside the longest
-gazetteer or actor phrase that covers it (first word may carry proclitics).
+Each word also gets its neighbours' word, stem, cluster, trigger class and
+name class within ±2 words, stem bigrams, the name classes of itself and
+its next or previous word when both are name words (a given name followed
+by a surname), and the position (B/I) inside the longest gazetteer or actor
+phrase that covers it (first word may carry proclitics).
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ import yaml
 from ..text.normalise import normalise
 from ..text.tokens import _word_info as token_word_info
 from ..text.tokens import word_counts
+from .ner_names import name_class, name_parts
 
 CLUSTER_HEADER = "#rasid-word-clusters"
 DATA = resources.files("rasid.data").joinpath("ner")
@@ -128,6 +134,7 @@ class WordInfo:
     stem: str
     own: tuple[str, ...]                    # features of the word itself
     ctx: dict[int, tuple[str, ...]]         # features it gives at offset d
+    name: str = ""                          # name class (ner_names.name_class)
 
 
 class WordCore(NamedTuple):
@@ -204,6 +211,9 @@ def word_parts(word: str) -> tuple[list[tuple[str, str | None]], list[tuple[str,
         own.append(("g1", g))
     if bare != stem and gaz.get(bare):
         own.append(("gb", gaz[bare]))
+    nc = name_class(stem, art)
+    if nc:
+        own.extend(name_parts(stem, art))
     ctx = [("w", norm), ("s", stem)]
     if c:
         ctx.append(("c", str(c[1] if len(c) > 1 else c[0])))
@@ -211,6 +221,8 @@ def word_parts(word: str) -> tuple[list[tuple[str, str | None]], list[tuple[str,
         ctx.append(("t", t))
     if g:
         ctx.append(("g", g))
+    if nc:
+        ctx.append(("n", nc))
     near = [("sh", shape)]
     if pfx:
         near.append(("p", pfx))
@@ -232,7 +244,18 @@ def word_info(word: str) -> WordInfo:
         if abs(d) == 1:
             f.extend(f"{d}{n}={v}" for n, v in near)
         by_offset[d] = tuple(f)
-    return WordInfo(core.norm, core.stem, tuple(_attr(n, v) for n, v in own), by_offset)
+    return WordInfo(core.norm, core.stem, tuple(_attr(n, v) for n, v in own), by_offset,
+                    name_class(core.stem, core.art))
+
+
+def _name_pairs(prev: str, cur: str, nxt: str) -> list[str]:
+    # A name word beside another name word: «محمد حسين», «أحمد الحسيني».
+    out = []
+    if cur and prev:
+        out.append(f"np-={prev[0]}|{cur}")
+    if cur and nxt:
+        out.append(f"np+={cur}|{nxt[0]}")
+    return out
 
 
 # -------------------------------------------------------------- sentence
@@ -284,6 +307,8 @@ def sentence_features(words: list[str]) -> list[list[str]]:
         nxt = infos[i + 1].stem if i + 1 < n else "</s>"
         f.append(f"bg-={prev}|{info.stem}")
         f.append(f"bg+={info.stem}|{nxt}")
+        f.extend(_name_pairs(infos[i - 1].name if i else "", info.name,
+                             infos[i + 1].name if i + 1 < n else ""))
         if marks[i]:
             f.append("gz=" + marks[i])
         out.append(f)
@@ -314,7 +339,7 @@ class ModelFeatures:
         # of word_parts only at ±1, as word_info gives them).
         ctx: dict[str, list[tuple[int, str, frozenset]]] = {}
         for k, d in enumerate(OFFSETS):
-            for name in ("w", "s", "c", "t", "g", *(("sh", "p") if abs(d) == 1 else ())):
+            for name in ("w", "s", "c", "t", "g", "n", *(("sh", "p") if abs(d) == 1 else ())):
                 vals = self._values.get(f"{d}{name}")
                 if vals:
                     ctx.setdefault(name, []).append((k, f"{d}{name}=", vals))
@@ -335,7 +360,8 @@ class ModelFeatures:
             for k, attr, vals in known_ctx.get(n, ()):
                 if v in vals:
                     by_offset[k].append(attr + v)
-        return word_core(word).stem, kept_own, tuple(map(tuple, by_offset))
+        core = word_core(word)
+        return core.stem, kept_own, tuple(map(tuple, by_offset)), name_class(core.stem, core.art)
 
     def sentence(self, words: list[str], *, marks: list[str | None] | None = None) -> list[list[str]]:
         """What :func:`sentence_features` gives, less the unknown attributes
@@ -347,7 +373,7 @@ class ModelFeatures:
         edge = {d: f"{d}w=<s>" for d in OFFSETS if f"{d}w=<s>" in known}
         n = len(kept)
         out = []
-        for i, (stem, own, _) in enumerate(kept):
+        for i, (stem, own, _, name) in enumerate(kept):
             f = list(own)
             for k, d in enumerate(OFFSETS):
                 j = i + d
@@ -361,6 +387,10 @@ class ModelFeatures:
                 f.append(f"bg-={prev}|{stem}")
             if (stem, nxt) in self.bg_next:
                 f.append(f"bg+={stem}|{nxt}")
+            if name:
+                f.extend(a for a in _name_pairs(kept[i - 1][3] if i else "", name,
+                                                kept[i + 1][3] if i + 1 < n else "")
+                         if a in known)
             if marks[i] and "gz=" + marks[i] in known:
                 f.append("gz=" + marks[i])
             out.append(f)
