@@ -33,7 +33,7 @@ CUE_KEYS = ("negation", "opinion", "question", "claimed", "suspected", "denied",
             "reason", "tally_preps", "tally_periods", "tally_words", "agent_phrases", "with",
             "continuation", "topic_verbs", "modifier_heads", "sport", "blame", "patient_nouns", "topic_stops",
             "political_titles", "complementisers", "inanimate_subjects", "travellers",
-            "abstract_objects")
+            "abstract_objects", "accidents", "accident_not_next")
 
 
 @dataclass(slots=True, frozen=True)
@@ -48,6 +48,8 @@ class TriggerEntry:
     weight: float
     attach: bool = False
     toll: bool = False
+    not_prev: tuple[str, ...] = ()
+    accidents: bool = False
 
 
 @dataclass(slots=True, frozen=True)
@@ -122,7 +124,7 @@ def validate_triggers(raw: dict) -> list[str]:
             problems.append(f"{where}: weight must be in (0, 1]")
         if e.get("objects") is not None and not e.get("window"):
             problems.append(f"{where}: objects need a window")
-        for key in ("verbs", "forms", "nouns", "objects", "not_next"):
+        for key in ("verbs", "forms", "nouns", "objects", "not_next", "not_prev"):
             if key in e and not isinstance(e[key], list):
                 problems.append(f"{where}: {key} must be a list")
     missing = set(PLOVER_TYPES) - seen_types
@@ -148,7 +150,9 @@ def trigger_lexicon() -> TriggerLexicon:
             objects=objects, window=int(e.get("window") or 0),
             not_next=tuple(normalise(x) for x in (e.get("not_next") or ())),
             weight=float(e.get("weight", 0.6)), attach=bool(e.get("attach")),
-            toll=bool(e.get("toll")))
+            toll=bool(e.get("toll")),
+            not_prev=tuple(normalise(x) for x in (e.get("not_prev") or ())),
+            accidents=bool(e.get("accidents")))
         entries.append(entry)
         for pair in e.get("verbs") or ():
             pasts, presents = verb_forms(pair)

@@ -1,6 +1,8 @@
 """Trigger search: the lexicon entries found in a sentence, left to right,
-not inside names, with their light-verb objects («شن هجوما») and the
-``not_next`` words that cancel them («هجوم إعلامي»)."""
+not inside names, with their light-verb objects («شن هجوما»), the
+``not_next``/``not_prev`` words that cancel them («هجوم إعلامي», «وقف إطلاق
+النار») and, for entries marked ``accidents``, an accident told right after
+them («مقتل 11 عسكريا في تحطم طائرة»)."""
 
 from __future__ import annotations
 
@@ -39,7 +41,8 @@ def find_triggers(ctx: Context, lex: TriggerLexicon, s: int) -> list[Hit]:
                 continue
             if "س" in m.prefix and not f.present:
                 continue
-            if _not_next(ctx, f, m.j, b):
+            if _not_next(ctx, f, m.j, b) or _not_prev(ctx, f, m.i, a) \
+                    or (f.entry.accidents and _accident(ctx, lex, m.j, b)):
                 continue
             obj_end = _object_end(ctx, f, m.j, b)
             if f.entry.objects and (obj_end is None or _not_next(ctx, f, obj_end[1], b)):
@@ -121,11 +124,39 @@ def _not_next(ctx: Context, f: TriggerForm, j: int, b: int) -> bool:
         return False
     nxt = ctx.ws[j].text
     for w in f.entry.not_next:
-        if w.endswith("*"):
+        if " " in w:  # a phrase: «على حقوق»
+            ph = w.split()
+            if j + len(ph) <= b and all(ctx.ws[j + n].text == ph[n] for n in range(len(ph))):
+                return True
+        elif w.endswith("*"):
             if nxt.startswith(w[:-1]):
                 return True
         elif nxt == w or nxt.removesuffix("ا") == w:  # «إعلاميا»: accusative of «إعلامي»
             return True
+    return False
+
+
+def _not_prev(ctx: Context, f: TriggerForm, i: int, a: int) -> bool:
+    """A word right before the trigger that makes it another sense
+    («وقف إطلاق النار»: a ceasefire, not a shooting)."""
+    if i <= a or not f.entry.not_prev:
+        return False
+    prev = ctx.ws[i - 1].text
+    return prev in f.entry.not_prev or not ctx.stems(i - 1).isdisjoint(f.entry.not_prev)
+
+
+_ACCIDENT_WINDOW = 6
+
+
+def _accident(ctx: Context, lex: TriggerLexicon, j: int, b: int) -> bool:
+    """An accident word (cues.accidents) within a few words after the trigger,
+    not itself qualified as an attack («الحادث الإرهابي»): the deaths of a
+    crash, a fire or a flood, not of an assault."""
+    accidents, qualifiers = lex.cues["accidents"], lex.cues["accident_not_next"]
+    for k in range(j, min(b, j + _ACCIDENT_WINDOW)):
+        if _word_in(ctx, k, accidents):
+            nxt = ctx.ws[k + 1].text if k + 1 < b else ""
+            return nxt not in qualifiers
     return False
 
 

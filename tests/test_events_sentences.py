@@ -1,0 +1,109 @@
+"""Assaults and protests read from one sentence alone (no title, no date), as
+a sentence-level test set gives them: headlines without a verb, passives,
+nouns of the act, colloquial forms, and the sentences that must give none
+(figures of speech, sports, accidents, fears and plans). Sentences written for
+these tests, not taken from the gold or the corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from rasid.document import Document
+from rasid.events.lexicon import read_triggers, validate_triggers
+from rasid.pipeline import analyze
+
+
+def types_of(text: str) -> set[str]:
+    return {e.type for e in analyze(Document(text=text)).events}
+
+
+@pytest.mark.parametrize("text", [
+    # headlines and tolls without a verb
+    "مقتل أربعة جنود في هجوم على حاجز عسكري قرب الموصل",
+    "خمسة قتلى في تفجير استهدف سوقا شعبيا بمدينة الحلة",
+    "سقوط قتيلين في إطلاق نار على حفل زفاف بمحافظة سوهاج",
+    "محاولة اغتيال فاشلة لمحافظ عدن",
+    "مجزرة جديدة في ريف حماة",
+    # passives, including the hollow verb «اُغتيل»
+    "اُغتيل الصحفي أمام منزله في بيروت.",
+    "اختُطف مهندسان أجنبيان على طريق مطار طرابلس.",
+    "أُصيب شرطي بعيار ناري في حي الأمل.",
+    # nouns and verbs of beating, stabbing and shooting
+    "اعتدى مجهولون بالضرب على ناشط أمام مقر الحزب في تونس.",
+    "طعن متطرف ثلاثة مارة في محطة القطار بمدينة ميونيخ.",
+    "ضربوه بالنار قدام بيته في الإسكندرية.",
+    "أطلق مسلحون النار على سيارة قاض في البصرة.",
+    "سقطت قذيفة هاون على حي سكني في دمشق.",
+    "نصب مسلحون كمينا لدورية للشرطة في العريش.",
+    "الحادث الإرهابي في سوسة أودى بحياة العشرات.",
+])
+def test_sentence_assault_found(text):
+    assert "ASSAULT" in types_of(text)
+
+
+@pytest.mark.parametrize("text", [
+    # figures of speech and other senses
+    "شن الكاتب هجوما لاذعا على منتقديه في مقاله الأخير.",
+    "الطعن في الحكم أمام محكمة الاستئناف خلال ثلاثين يوما.",
+    "ذبح الأضاحي في المسالخ المعتمدة فقط.",
+    "انفجار الأسعار يثقل كاهل الأسر في القاهرة.",
+    "الالتزام بوقف إطلاق النار في حلب ما زال هشا.",
+    "تشكل المستوطنات اعتداء صارخا على حقوق الشعب الفلسطيني.",
+    "هاجم رئيس النادي قرار الاتحاد بتأجيل المباراة.",
+    "اختطاف قلبها كان أجمل انتصاراته في الرواية.",
+    "هجوم لأسماك القرش على شاطئ في أستراليا.",
+    # accidents, not assaults
+    "مقتل 11 عسكريا في تحطم طائرة نقل في كولومبيا.",
+    "عشرة قتلى في حادث سير على طريق الرياض.",
+    "انفجار أنبوب غاز في مصنع بمدينة الجبيل.",
+    # feared or planned, not done
+    "يخشى السكان هجمات جديدة على القرية.",
+    "اعتقل رجل بتهمة التخطيط لهجوم على كنيسة في باريس.",
+])
+def test_sentence_assault_not_found(text):
+    assert "ASSAULT" not in types_of(text)
+
+
+@pytest.mark.parametrize("text", [
+    "إضراب شامل في مدن الضفة الغربية",
+    "أعلن سائقو الحافلات في لندن إضرابا عن العمل.",
+    "مسيرة حاشدة في عمان تضامنا مع الأسرى",
+    "وقفة صامتة لطلاب الجامعة أمام مبنى الرئاسة في الخرطوم.",
+    "متظاهرون يغلقون مدخل ميناء البصرة",
+    "احتشد المئات أمام مقر الحكومة رافعين لافتات تطالب بالرواتب.",
+    "تجمع العشرات في ساحة الشهداء للتنديد بالقرار.",
+    "نزل الآلاف إلى الشوارع في بيروت.",
+    "قطع أهالي القرية الطريق الدولي احتجاجا على انقطاع الكهرباء.",
+    "الأسرى المضربين عن الطعام في سجن عوفر يرفضون العلاج.",
+    "دعت القوى الوطنية إلى العصيان المدني في الخرطوم.",
+])
+def test_sentence_protest_found(text):
+    assert "PROTEST" in types_of(text)
+
+
+@pytest.mark.parametrize("text", [
+    "قطعت القوات طرق الإمداد على المسلحين في ريف حلب.",
+    "يجب قطع الطريق على المتطرفين بالحوار والتعليم.",
+    "وتحسبا لتنظيم تظاهرات انتشرت الشرطة في وسط المدينة.",
+    "تجمع الحجاج في صعيد عرفات يوم التاسع من ذي الحجة.",
+    "وأصبحت جوافة جازان مضرب المثل في طعمها.",
+    "يتظاهر بالمرض كي لا يذهب إلى المدرسة.",
+    "وناقش المجلس مطالب المتظاهرين في جلسته أمس.",
+])
+def test_sentence_protest_not_found(text):
+    assert "PROTEST" not in types_of(text)
+
+
+@pytest.mark.parametrize("entry, needle", [
+    ({"type": "ASSAULT", "nouns": ["إطلاق النار"], "not_prev": "وقف"}, "not_prev must be a list"),
+])
+def test_validate_triggers_reports_not_prev(entry, needle):
+    raw = read_triggers()
+    raw = {"triggers": raw["triggers"] + [entry], "cues": raw["cues"]}
+    assert any(needle in p for p in validate_triggers(raw))
+
+
+def test_validate_triggers_needs_accident_cues():
+    raw = read_triggers()
+    cues = {k: v for k, v in raw["cues"].items() if k != "accidents"}
+    assert any("cues.accidents" in p for p in validate_triggers({"triggers": raw["triggers"], "cues": cues}))
