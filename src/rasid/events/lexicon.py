@@ -33,7 +33,7 @@ CUE_KEYS = ("negation", "opinion", "question", "claimed", "suspected", "denied",
             "reason", "tally_preps", "tally_periods", "tally_words", "agent_phrases", "with",
             "continuation", "topic_verbs", "modifier_heads", "sport", "blame", "patient_nouns", "topic_stops",
             "political_titles", "complementisers", "inanimate_subjects", "travellers",
-            "abstract_objects", "accidents", "accident_not_next")
+            "abstract_objects", "accidents", "accident_not_next", "threat")
 
 
 @dataclass(slots=True, frozen=True)
@@ -57,6 +57,7 @@ class TriggerForm:
     entry: TriggerEntry
     pos: str  # "verb" | "noun"
     present: bool = False
+    ta: bool = False  # a noun whose first word ends in ة («مظاهرة»), not in ه
 
 
 @dataclass(slots=True)
@@ -165,9 +166,10 @@ def trigger_lexicon() -> TriggerLexicon:
             index.add((nf,), TriggerForm(entry, "verb", present=nf[:1] in "يتنا" and len(nf) > 3))
         for noun in e.get("nouns") or ():
             ws = phrase_words(noun)
-            index.add(ws, TriggerForm(entry, "noun"))
+            form = TriggerForm(entry, "noun", ta=noun.split()[0].endswith("ة"))
+            index.add(ws, form)
             if not ws[0].startswith("ال"):
-                index.add(("ال" + ws[0],) + ws[1:], TriggerForm(entry, "noun"))
+                index.add(("ال" + ws[0],) + ws[1:], form)
     cues_raw = raw.get("cues") or {}
     cues = {}
     phrases = {}

@@ -36,6 +36,9 @@ def _followed_by_that(ctx: Context, k: int) -> bool:
     return nxt.startswith(("ان", "بان")) and len(nxt) <= 5
 
 
+_THREAT_WINDOW = 3
+
+
 def assign_modality(ctx: Context, lex: TriggerLexicon, d: Draft, hits: list[Hit]) -> None:
     h = d.hit
     a, b = ctx.sent_words[h.s]
@@ -49,6 +52,11 @@ def assign_modality(ctx: Context, lex: TriggerLexicon, d: Draft, hits: list[Hit]
             return
     if "س" in h.prefix:
         d.modality = "future"
+    if d.type != "THREATEN" and any(
+            ctx.ws[k].text in lex.cues["threat"] or not lex.cues["threat"].isdisjoint(ctx.stems(k))
+            for k in range(max(a, h.i - _THREAT_WINDOW), h.i)):
+        d.modality = "hypothetical"  # «هدد التنظيم بشن هجمات»: threatened, not done
+        return
     for k in range(max(a, h.i - 10), h.i):
         stems = ctx.stems(k) | {ctx.ws[k].text}
         if stems & lex.cues["hypothetical"]:

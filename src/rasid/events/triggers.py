@@ -6,6 +6,7 @@ them («مقتل 11 عسكريا في تحطم طائرة»)."""
 
 from __future__ import annotations
 
+from ..text.normalise import original_span
 from .context import Context
 from .draft import Hit
 from .lexicon import NOUN_PREFIXES, VERB_PREFIXES, TriggerForm, TriggerLexicon
@@ -26,6 +27,7 @@ def find_triggers(ctx: Context, lex: TriggerLexicon, s: int) -> list[Hit]:
     consumed: set[int] = set()
     i = a
     prefixes = _TRIGGER_PREFIXES
+    uses_ta = "ة" in ctx.doc.text
     starts = lex.index.starting_words(ctx.ws, prefixes=prefixes)
     while i < b:
         if i not in starts or i in in_name or i in consumed:
@@ -41,7 +43,8 @@ def find_triggers(ctx: Context, lex: TriggerLexicon, s: int) -> list[Hit]:
                 continue
             if "س" in m.prefix and not f.present:
                 continue
-            if _not_next(ctx, f, m.j, b) or _not_prev(ctx, f, m.i, a) \
+            if (f.ta and uses_ta and _written_ha(ctx, m.i)) \
+                    or _not_next(ctx, f, m.j, b) or _not_prev(ctx, f, m.i, a) \
                     or (f.entry.accidents and _accident(ctx, lex, m.j, b)):
                 continue
             obj_end = _object_end(ctx, f, m.j, b)
@@ -134,6 +137,15 @@ def _not_next(ctx: Context, f: TriggerForm, j: int, b: int) -> bool:
         elif nxt == w or nxt.removesuffix("ا") == w:  # «إعلاميا»: accusative of «إعلامي»
             return True
     return False
+
+
+def _written_ha(ctx: Context, k: int) -> bool:
+    """Word ``k`` ends in ه as written: in a text that writes ة elsewhere,
+    «مظاهره», «مهاجمه» are «its manifestations», «its striker» (a pronoun),
+    not the nouns «مظاهرة», «مهاجمة» that normalise to the same letters."""
+    s, e = original_span(ctx.doc.norm_map, ctx.ws[k].start, ctx.ws[k].end)
+    word = ctx.doc.text[s:e].rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640")
+    return word.endswith("ه")
 
 
 def _not_prev(ctx: Context, f: TriggerForm, i: int, a: int) -> bool:
