@@ -33,7 +33,7 @@ CUE_KEYS = ("negation", "opinion", "question", "claimed", "suspected", "denied",
             "reason", "tally_preps", "tally_periods", "tally_words", "agent_phrases", "with",
             "continuation", "topic_verbs", "modifier_heads", "sport", "blame", "patient_nouns", "topic_stops",
             "political_titles", "complementisers", "inanimate_subjects", "travellers",
-            "abstract_objects", "accidents", "accident_not_next", "threat")
+            "abstract_objects", "accidents", "accident_not_next", "threat", "verbal")
 
 
 @dataclass(slots=True, frozen=True)
@@ -50,6 +50,7 @@ class TriggerEntry:
     toll: bool = False
     not_prev: tuple[str, ...] = ()
     accidents: bool = False
+    verbal: bool = False
 
 
 @dataclass(slots=True, frozen=True)
@@ -153,7 +154,7 @@ def trigger_lexicon() -> TriggerLexicon:
             weight=float(e.get("weight", 0.6)), attach=bool(e.get("attach")),
             toll=bool(e.get("toll")),
             not_prev=tuple(normalise(x) for x in (e.get("not_prev") or ())),
-            accidents=bool(e.get("accidents")))
+            accidents=bool(e.get("accidents")), verbal=bool(e.get("verbal")))
         entries.append(entry)
         for pair in e.get("verbs") or ():
             pasts, presents = verb_forms(pair)

@@ -1,8 +1,9 @@
 """Trigger search: the lexicon entries found in a sentence, left to right,
 not inside names, with their light-verb objects («شن هجوما»), the
 ``not_next``/``not_prev`` words that cancel them («هجوم إعلامي», «وقف إطلاق
-النار») and, for entries marked ``accidents``, an accident told right after
-them («مقتل 11 عسكريا في تحطم طائرة»)."""
+النار»), for entries marked ``accidents`` an accident told right after them
+(«مقتل 11 عسكريا في تحطم طائرة») and for entries marked ``verbal`` words of
+speech around them («هاجم الوزير المعارضة في خطابه»)."""
 
 from __future__ import annotations
 
@@ -45,7 +46,8 @@ def find_triggers(ctx: Context, lex: TriggerLexicon, s: int) -> list[Hit]:
                 continue
             if (f.ta and uses_ta and _written_ha(ctx, m.i)) \
                     or _not_next(ctx, f, m.j, b) or _not_prev(ctx, f, m.i, a) \
-                    or (f.entry.accidents and _accident(ctx, lex, m.j, b)):
+                    or (f.entry.accidents and _accident(ctx, lex, m.j, b)) \
+                    or (f.entry.verbal and _verbal(ctx, lex, m.i, m.j, a, b)):
                 continue
             obj_end = _object_end(ctx, f, m.j, b)
             if f.entry.objects and (obj_end is None or _not_next(ctx, f, obj_end[1], b)):
@@ -169,6 +171,22 @@ def _accident(ctx: Context, lex: TriggerLexicon, j: int, b: int) -> bool:
         if _word_in(ctx, k, accidents):
             nxt = ctx.ws[k + 1].text if k + 1 < b else ""
             return nxt not in qualifiers
+    return False
+
+
+_VERBAL_WINDOW = 6
+
+
+def _verbal(ctx: Context, lex: TriggerLexicon, i: int, j: int, a: int, b: int) -> bool:
+    """A word of speech (cues.verbal: «في تصريحات», «في خطابه», «واصفا») within
+    six words of an attack word, in the same clause (no «إن/أن» between):
+    an attack in words («هاجم الوزير المعارضة في خطابه»)."""
+    verbal, comp = lex.cues["verbal"], lex.cues["complementisers"]
+    for k in list(range(max(a, i - _VERBAL_WINDOW), i)) + list(range(j, min(b, j + _VERBAL_WINDOW))):
+        if _word_in(ctx, k, verbal):
+            lo, hi = (k, i) if k < i else (j, k)
+            if not any(ctx.ws[q].text in comp for q in range(lo, hi)):
+                return True
     return False
 
 
