@@ -26,6 +26,11 @@ a political party (REQUEST, CONSULT, SUPPORT, AGREE) are dropped when neither
 actor nor target is one (:func:`_political`). ACLED types come
 from :mod:`~rasid.events.acled`.
 
+With the ``[events] sentence_classifier`` setting (off when absent), the
+events left are then filtered by the learned sentence classifier
+(:mod:`~rasid.events.classifier`): one whose sentence scores below the
+model's threshold for its type is dropped.
+
 **confidence** = trigger weight (0.45–0.8) + 0.1 with an actor (+0.05 if it
 is a known actor) + 0.05 each for a target, a place and a date read in the
 sentence, − 0.15 when the modality is not ``asserted``; clipped to 0.05–0.95.
@@ -115,8 +120,11 @@ def _inanimate(ctx: Context, lex: TriggerLexicon, d: Draft) -> bool:
 
 
 def extract_events(doc: Document, *, drop: tuple[str, ...] = DROP,
-                   lex: TriggerLexicon | None = None) -> list[Event]:
-    """The events of ``doc`` (see the module docstring)."""
+                   lex: TriggerLexicon | None = None,
+                   classify: bool | None = None) -> list[Event]:
+    """The events of ``doc`` (see the module docstring). ``classify``: apply
+    the learned sentence filter (None: the ``[events] sentence_classifier``
+    setting, off when absent)."""
     lx = lex or trigger_lexicon()
     ctx = build_context(doc, lx)
     onto = ontology()
@@ -162,7 +170,7 @@ def extract_events(doc: Document, *, drop: tuple[str, ...] = DROP,
             drafts.append(d)
     drafts = [d for d in drafts if d.modality not in drop]
     drafts = merge_drafts(drafts, ctx.norm)
-    events: list[Event] = []
+    final: list[Draft] = []
     for d in drafts:
         t = onto.types[d.type]
         if t.needs_actor and d.actor is None:
@@ -176,8 +184,31 @@ def extract_events(doc: Document, *, drop: tuple[str, ...] = DROP,
         if d.actor is None and d.target is None and not d.place_in_sentence \
                 and d.fatalities is None and not d.injured and not d.arrested:
             continue  # a bare mention («تطور القتال»): nothing to record
-        events.append(_to_event(ctx, lx, d, len(events) + 1))
-    return events
+        final.append(d)
+    # --- learned sentence filter (rasid.events.classifier) ---
+    if final and (_classifier_setting() if classify is None else classify):
+        final = _sentence_filter(ctx, final)
+    # --- end of the learned sentence filter ---
+    return [_to_event(ctx, lx, d, n) for n, d in enumerate(final, 1)]
+
+
+def _classifier_setting() -> bool:
+    from .. import settings
+    return bool(settings.settings().get("events", {}).get("sentence_classifier", False))
+
+
+def _sentence_filter(ctx: Context, final: list[Draft]) -> list[Draft]:
+    """Drop the drafts whose sentence the learned classifier scores below its
+    threshold (one batch per document); all are kept when the encoder
+    package is not installed."""
+    from . import classifier
+    if not classifier.available():
+        return final
+    model = classifier.shipped_model()
+    text = ctx.doc.text
+    sents = [text[ctx.sentences[d.hit.s].start:ctx.sentences[d.hit.s].end] for d in final]
+    probs = classifier.score(sents, [d.type for d in final], model=model)
+    return [d for d, p in zip(final, probs) if p >= model.threshold]
 
 
 def _to_event(ctx: Context, lex: TriggerLexicon, d: Draft, n: int) -> Event:
