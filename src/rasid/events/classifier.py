@@ -19,10 +19,11 @@ first call, once per process; :func:`available` says whether they can be.
 The events stage applies it only when asked (``extract_events(...,
 classify=True)`` or the ``[events] sentence_classifier`` setting; off when
 absent): on held-out articles it removes false alarms without losing true
-events, but encoding a real sentence (~200 characters) takes 15-60 ms on
-this loaded 2-core machine, and the whole pipeline ran ~4.5x slower with
-it (300 SNN articles: 14.9 -> 3.2 articles/s, same load), far below the
-throughput floor.
+events, but encoding a real sentence (~200 characters) takes ~23 ms of
+CPU, against ~26 ms for a whole article through the pipeline, with ~3 kept
+events an article on the first SNN articles: the pipeline ran ~4.5x slower
+with it (300 SNN articles: 14.9 -> 3.2 articles/s under the same load), far
+below the throughput floor.
 See the training script's docstring for the held-out figures.
 """
 
