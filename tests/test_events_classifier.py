@@ -6,13 +6,14 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
-import numpy as np
 import pytest
 
-from rasid.document import Document
-from rasid.events import classifier as C
-from rasid.events.extract import extract_events
-from rasid.events.ontology import ontology
+np = pytest.importorskip("numpy", reason="numpy (a dependency of the encoder package) is not installed")
+
+from rasid.document import Document  # noqa: E402
+from rasid.events import classifier as C  # noqa: E402
+from rasid.events.extract import extract_events  # noqa: E402
+from rasid.events.ontology import ontology  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 LABELS = REPO / "src/rasid/data/models/event-sentences.labels.tsv"

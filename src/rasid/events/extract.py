@@ -200,8 +200,11 @@ def _classifier_setting() -> bool:
 def _sentence_filter(ctx: Context, final: list[Draft]) -> list[Draft]:
     """Drop the drafts whose sentence the learned classifier scores below its
     threshold (one batch per document); all are kept when the encoder
-    package is not installed."""
-    from . import classifier
+    package (or numpy) is not installed."""
+    try:
+        from . import classifier
+    except ImportError:
+        return final
     if not classifier.available():
         return final
     model = classifier.shipped_model()
