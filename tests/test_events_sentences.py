@@ -46,6 +46,9 @@ def types_of(text: str) -> set[str]:
     "أطلقت الشرطة الغاز المسيل للدموع على المحتجين في وسط الجزائر.",
     # a report of an attack is no attack in words
     "وقال المتحدث في تصريحات صحفية إن مسلحين هاجموا نقطة تفتيش في العريش.",
+    # a one-sentence text is its own news: no actor, target or place needed
+    "اُغتيل القاضي أمام منزله.",
+    "تعرض رئيس البلدية لمحاولة اغتيال.",
 ])
 def test_sentence_assault_found(text):
     assert "ASSAULT" in types_of(text)
@@ -131,3 +134,4 @@ def test_validate_triggers_needs_accident_cues():
     raw = read_triggers()
     cues = {k: v for k, v in raw["cues"].items() if k != "accidents"}
     assert any("cues.accidents" in p for p in validate_triggers({"triggers": raw["triggers"], "cues": cues}))
+

@@ -182,8 +182,9 @@ def extract_events(doc: Document, *, drop: tuple[str, ...] = DROP,
         if d.mode == "visit" and d.actor is not None and not _political(ctx, lx, d.actor):
             continue  # «زارت الفنانة الصين»: a private journey, not a state visit
         if d.actor is None and d.target is None and not d.place_in_sentence \
-                and d.fatalities is None and not d.injured and not d.arrested:
-            continue  # a bare mention («تطور القتال»): nothing to record
+                and d.fatalities is None and not d.injured and not d.arrested \
+                and not (len(ctx.sentences) == 1 and not t.needs_actor):
+            continue  # a bare mention («تطور القتال»); a one-sentence text is its own news
         final.append(d)
     # --- learned sentence filter (rasid.events.classifier) ---
     if final and (_classifier_setting() if classify is None else classify):
