@@ -9,8 +9,8 @@ import pytest
 import yaml
 
 from rasid.entities.ner_features import (
-    CLUSTER_HEADER, ModelFeatures, clusters, phrase_marks, read_clusters, sentence_features,
-    stem_of, triggers, word_core, word_info,
+    CLUSTER_HEADER, ModelFeatures, clusters, name_runs, phrase_marks, read_clusters,
+    sentence_features, stem_of, triggers, word_core, word_info,
 )
 from rasid.text.normalise import normalise
 
@@ -76,6 +76,22 @@ def test_word_info_has_name_lexicon_features():
     assert any(f.startswith("np-=G|S") for f in feats[2])
 
 
+@pytest.mark.parametrize("classes, expected", [
+    (["", "G", "S", ""], [None, "B", "L", None]),
+    (["G", "G", "B", "S"], ["B", "I", "I", "L"]),
+    (["G", "Go", "S"], [None, None, None]),
+    (["G", "", "S"], [None, None, None]),
+    ([], []),
+])
+def test_name_runs_mark_runs_of_name_words(classes, expected):
+    assert name_runs(classes) == expected
+
+
+@pytest.mark.parametrize("word, expected", [("حكومة", "ar=1"), ("قال", "ar=-5")])
+def test_word_info_has_the_article_rate(word, expected):
+    assert expected in word_info(word).own
+
+
 def test_phrase_marks_cover_known_multiword_names():
     words = "وقال مجلس الأمن الدولي إن الولايات المتحدة وافقت".split()
     marks = phrase_marks([word_info(w) for w in words])
@@ -91,6 +107,7 @@ _SENTENCES = [
     "للجيش",
     "ـ وبالجيش iPhone15 ؟",
     "وقال محمد حسين الحسيني إن جمال الطبيعة ولعبد الله أمل",
+    "أمام اتحاد طنجة ومنتخب كوريا الجنوبية والرئيس عباس",
 ]
 
 

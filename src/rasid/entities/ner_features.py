@@ -6,8 +6,9 @@ word alone are computed once per word form (:func:`word_info`, cached):
 
 * the normalised form and the clitic-stripped stem (:func:`analyse_clitics`,
   the article ال kept and restored after ل), the proclitics, the article;
-* stem prefixes 1-3 and suffixes 1-4, the shape, the length and a frequency
-  band from the shipped news word list (rare words are often names);
+* stem prefixes 1-3 and suffixes 1-4, the shape, the length, a frequency
+  band from the shipped news word list (rare words are often names) and how
+  often the news puts the article on the word (names seldom take it);
 * word clusters learned from the news corpus at three granularities
   (``data/ner/clusters.tsv.gz``, built by ``scripts/build_word_clusters.py``);
 * trigger classes (titles, organisation heads, place words, name particles,
@@ -21,7 +22,7 @@ word alone are computed once per word form (:func:`word_info`, cached):
 Each word also gets its neighbours' word, stem, cluster, trigger class and
 name class within ±2 words, stem bigrams, the name classes of itself and
 its next or previous word when both are name words (a given name followed
-by a surname), and the position (B/I) inside the longest gazetteer or actor
+by a surname) and its place in a run of such words, and the position (B/I) inside the longest gazetteer or actor
 phrase that covers it (first word may carry proclitics).
 """
 
@@ -194,6 +195,12 @@ def word_parts(word: str) -> tuple[list[tuple[str, str | None]], list[tuple[str,
         own.append(("p", pfx))
     if art:
         own.append(("art", None))
+    elif shape == "ar" and len(stem) > 2:
+        # How often the news puts the article on the word: names (of
+        # people above all) seldom take it, nouns often do.
+        counts = word_counts()
+        own.append(("ar", str(max(-5, min(3, math.floor(math.log2((counts.get("ال" + stem, 0) + 1)
+                                                                  / (freq + 1))))))))
     for k in (1, 2, 3):
         if len(bare) > k:
             own.append((f"sp{k}", bare[:k]))
@@ -213,7 +220,7 @@ def word_parts(word: str) -> tuple[list[tuple[str, str | None]], list[tuple[str,
         own.append(("gb", gaz[bare]))
     nc = name_class(stem, art)
     if nc:
-        own.extend(name_parts(stem, art))
+        own.extend(name_parts(stem, art, form=norm))
     ctx = [("w", norm), ("s", stem)]
     if c:
         ctx.append(("c", str(c[1] if len(c) > 1 else c[0])))
@@ -258,6 +265,25 @@ def _name_pairs(prev: str, cur: str, nxt: str) -> list[str]:
     return out
 
 
+def name_runs(classes: list[str]) -> list[str | None]:
+    """``B``/``I``/``L`` for the words of each run of two or more name words
+    that are not mostly ordinary words (class without ``o``), else ``None``."""
+    n = len(classes)
+    out: list[str | None] = [None] * n
+    i = 0
+    while i < n:
+        j = i
+        while j < n and classes[j] and "o" not in classes[j]:
+            j += 1
+        if j - i >= 2:
+            out[i] = "B"
+            for k in range(i + 1, j - 1):
+                out[k] = "I"
+            out[j - 1] = "L"
+        i = max(j, i + 1)
+    return out
+
+
 # -------------------------------------------------------------- sentence
 
 def phrase_marks(infos: list[WordInfo]) -> list[str | None]:
@@ -293,6 +319,7 @@ def sentence_features(words: list[str]) -> list[list[str]]:
     """One list of feature strings per word (CRF input)."""
     infos = [word_info(w) for w in words]
     marks = phrase_marks(infos)
+    runs = name_runs([x.name for x in infos])
     n = len(infos)
     out = []
     for i, info in enumerate(infos):
@@ -309,6 +336,8 @@ def sentence_features(words: list[str]) -> list[list[str]]:
         f.append(f"bg+={info.stem}|{nxt}")
         f.extend(_name_pairs(infos[i - 1].name if i else "", info.name,
                              infos[i + 1].name if i + 1 < n else ""))
+        if runs[i]:
+            f.append("nrun=" + runs[i])
         if marks[i]:
             f.append("gz=" + marks[i])
         out.append(f)
@@ -371,6 +400,7 @@ class ModelFeatures:
             marks = phrase_marks([word_core(w) for w in words])
         known = self.known
         edge = {d: f"{d}w=<s>" for d in OFFSETS if f"{d}w=<s>" in known}
+        runs = name_runs([k[3] for k in kept])
         n = len(kept)
         out = []
         for i, (stem, own, _, name) in enumerate(kept):
@@ -391,6 +421,8 @@ class ModelFeatures:
                 f.extend(a for a in _name_pairs(kept[i - 1][3] if i else "", name,
                                                 kept[i + 1][3] if i + 1 < n else "")
                          if a in known)
+            if runs[i] and "nrun=" + runs[i] in known:
+                f.append("nrun=" + runs[i])
             if marks[i] and "gz=" + marks[i] in known:
                 f.append("gz=" + marks[i])
             out.append(f)

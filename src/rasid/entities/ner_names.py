@@ -114,12 +114,14 @@ def _ordinary(stem: str, u: NameUnit) -> bool:
     return c >= 8 * (u.total + 1) or (a >= 20 and 2 * a >= c)
 
 
-def name_parts(stem: str, article: bool) -> list[tuple[str, str]]:
+def name_parts(stem: str, article: bool, *, form: str | None = None) -> list[tuple[str, str]]:
     """The name-lexicon features of a word (``(name, value)`` pairs):
     ``nr`` role (with ``a`` when found only without the article), ``nf``
     frequency band of the name count, ``nx`` Arab or foreign, ``nw`` how
     much more common the word is in the news than as a name, ``na`` how
-    often the news puts the article on it, ``nrf`` role and coarse band."""
+    often the news puts the article on it, ``nrf`` role and coarse band,
+    and ``nwp`` the same as ``nw`` for the whole ``form`` when it carries
+    proclitics (``لصالح`` is a preposition more than «for Salih»)."""
     hit = lookup(stem, article=article)
     if hit is None:
         return []
@@ -136,4 +138,7 @@ def name_parts(stem: str, article: bool) -> list[tuple[str, str]]:
     if not stem.startswith("ال"):
         a = counts.get("ال" + stem, 0)
         out.append(("na", _band(math.log2((a + 1) / (c + 1)), -5, 2)))
+    if form and form != stem:
+        fc = counts.get(form, 0)
+        out.append(("nwp", _band(math.log2((fc + 1) / (total + 1)), -6, 4)))
     return out
