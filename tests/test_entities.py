@@ -250,6 +250,27 @@ def test_ner_names_outside_dictionary_get_local_ids(monkeypatch, text, span, typ
     assert got[0].actor_id in [a.id for a in doc.actors]
 
 
+@pytest.mark.parametrize("text, span", [
+    ("وقال رئيس شركة تشانغآن للسيارات إن المبيعات ارتفعت.", "شركة تشانغآن للسيارات"),
+    ("وذكرت وكالة أنباء ريا نوفوستي أن الطائرة هبطت.", "ريا نوفوستي"),
+    ("ونقلت صحيفة الأنباط عن مصدر أن الاجتماع انتهى.", "الأنباط"),
+    ("وقال متحدث باسم لجمعية بنت الريف إن الحملة بدأت.", "بنت الريف"),
+])
+def test_ner_person_span_headed_by_organisation_noun_is_org(monkeypatch, text, span):
+    _fake_ner(monkeypatch, [(span, "PER")])
+    got = [(e.text, e.type) for e in run(text).entities if e.text == span]
+    assert got == [(span, "ORG")]
+
+
+@pytest.mark.parametrize("text, span", [
+    ("وقال مدير مكتب نتنياهو إن الاجتماع انتهى.", "نتنياهو"),
+    ("والتقى الوزير كمال بن عيسى أمس.", "كمال بن عيسى"),
+])
+def test_ner_person_span_without_organisation_head_stays_person(monkeypatch, text, span):
+    _fake_ner(monkeypatch, [(span, "PER")])
+    assert (span, "PER") in [(e.text, e.type) for e in run(text).entities]
+
+
 def test_ner_overlapping_dictionary_name_loses(monkeypatch):
     _fake_ner(monkeypatch, [("السيسي في", "PER")])
     doc = run("التقى وفد بالسيسي في القاهرة.")

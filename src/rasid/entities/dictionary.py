@@ -305,6 +305,7 @@ class Lexicons:
     not_bare: frozenset[str]
     not_entities: frozenset[str] = frozenset()
     generic_heads: frozenset[str] = frozenset()
+    org_name_heads: frozenset[str] = frozenset()
     raw: dict[str, dict] = field(default_factory=dict)
 
 
@@ -354,5 +355,6 @@ def lexicons() -> Lexicons:
         not_bare=norm_set(inst.get("not_bare")),
         not_entities=norm_set(names.get("not_entities")),
         generic_heads=norm_set(names.get("generic_heads")),
+        org_name_heads=norm_set(names.get("org_name_heads")),
         raw={"countries": countries, "titles": titles, "institutions": inst, "names": names},
     )

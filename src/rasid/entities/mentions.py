@@ -255,8 +255,8 @@ def _name_word(w: Word, lex: Lexicons, *, first: bool) -> bool:
         return False
     if not lex.stop.isdisjoint(stem_texts(t)):
         return False
-    if t in lex.person_titles or t in lex.complements:
-        return False
+    if t in lex.person_titles or t in lex.complements or t in lex.org_name_heads:
+        return False  # «رئيس شركة بكين»: an organisation, not a person's name
     if t in lex.country_adjs or t in lex.country_names:
         return False
     if first and t.startswith("ال"):

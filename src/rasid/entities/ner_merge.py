@@ -74,10 +74,14 @@ def ner_mentions(doc: Document, ws: list[Word], d: ActorDictionary, lex: Lexicon
         nstart = a
         prefix = doc.norm[ws[i].start:a]
         text = doc.norm[a:ws[j - 1].end]
+        typ = e.type
+        headed = _org_headed(ws, i, text, lex)
+        if typ == "PER" and headed:
+            typ = "ORG"  # «شركة بكين للسيارات», «وكالة أنباء ريا نوفوستي»
         aid = _lookup(text, d)
-        if aid is None and not _name_like(text, e.type, lex):
+        if aid is None and not _name_like(text, typ, lex, headed=headed):
             continue
-        out.append(ActorMention(nstart, ws[j - 1].end, i, j, e.type, "ner", aid, prefix=prefix))
+        out.append(ActorMention(nstart, ws[j - 1].end, i, j, typ, "ner", aid, prefix=prefix))
         taken.take(i, j)
     return out
 
@@ -110,7 +114,7 @@ def _rare_word_sentences(doc: Document, ws: list[Word], starts: list[int], taken
     return Document(text=doc.text, tokens=tokens, sentences=keep)
 
 
-def _name_like(text: str, typ: str, lex: Lexicons) -> bool:
+def _name_like(text: str, typ: str, lex: Lexicons, *, headed: bool = False) -> bool:
     """Whether an NER span outside the dictionary reads as a name: not a
     collective or demonym (``not_entities`` of data/entities/names.yaml,
     country nisbas), not a single word with the article (السوريون، المرصد),
@@ -118,11 +122,25 @@ def _name_like(text: str, typ: str, lex: Lexicons) -> bool:
     parts = text.split()
     if not parts or text in lex.not_entities or parts[0] in lex.not_entities:
         return False
-    if len(parts) == 1 and (text.startswith("ال") or text in lex.country_adjs):
-        return False
+    if len(parts) == 1 and (text.startswith("ال") or text in lex.country_adjs) \
+            and not (headed and typ == "ORG" and text not in lex.country_adjs):
+        return False  # «المرصد»; but «صحيفة الشروق» names the paper
     if typ == "ORG" and parts[0] in lex.generic_heads:
         return False
     return True
+
+
+def _org_headed(ws: list[Word], i: int, text: str, lex: Lexicons) -> bool:
+    """Whether a span starting at word ``i`` names an organisation by its head
+    noun: its first word is one (``org_name_heads`` of data/entities/names.yaml),
+    or the word before it is, with or without a proclitic («لشركة»)."""
+    from .matcher import stem_texts
+
+    heads = lex.org_name_heads
+    first = text.split(maxsplit=1)[0] if text else ""
+    if first in heads:
+        return True
+    return i > 0 and any(st in heads for st in stem_texts(ws[i - 1].text, virtual=False))
 
 
 def _lookup(text: str, d: ActorDictionary) -> str | None:
