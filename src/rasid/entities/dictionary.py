@@ -306,6 +306,7 @@ class Lexicons:
     not_entities: frozenset[str] = frozenset()
     generic_heads: frozenset[str] = frozenset()
     org_name_heads: frozenset[str] = frozenset()
+    construct_titles: frozenset[str] = frozenset()
     raw: dict[str, dict] = field(default_factory=dict)
 
 
@@ -356,5 +357,6 @@ def lexicons() -> Lexicons:
         not_entities=norm_set(names.get("not_entities")),
         generic_heads=norm_set(names.get("generic_heads")),
         org_name_heads=norm_set(names.get("org_name_heads")),
+        construct_titles=norm_set(w for p in names.get("construct_titles") or () for w in p.split()[-1:]),
         raw={"countries": countries, "titles": titles, "institutions": inst, "names": names},
     )

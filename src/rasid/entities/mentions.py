@@ -249,6 +249,49 @@ def _event_words() -> frozenset[str]:
 _EVENT_WORDS: frozenset[str] | None = None
 
 
+# A name found after a title starts with a word known as a person's name, or
+# with a word rare in the news (a foreign name): «رئيس قسم الفلك» does not.
+NAME_MIN_COUNT = 5
+RARE_WORD = 100
+
+
+def _name_start(t: str) -> bool:
+    from ..text.tokens import word_counts
+    from .ner_names import names
+
+    u = names().get(t)
+    if u is not None and u.total >= NAME_MIN_COUNT:
+        return True
+    if _conjoined(t):
+        return False  # «وزوج»: a conjunction on a common word
+    return word_counts().get(t, 0) < RARE_WORD
+
+
+def _conjoined(t: str) -> bool:
+    """Whether ``t`` reads as «و/ف» + a word more common than ``t`` itself
+    («وأب», «وزوج»; not «ولاية»)."""
+    from ..text.tokens import word_counts
+
+    if t[:1] not in "وف" or len(t) < 3:
+        return False
+    counts = word_counts()
+    rest = counts.get(t[1:], 0)
+    return rest >= 20 and rest > counts.get(t, 0)
+
+
+def _article_form(t: str) -> bool:
+    """«بالديوان», «للإغاثة»: a preposition on a common definite noun."""
+    from ..text.tokens import word_counts
+
+    if t.startswith("لل") and len(t) > 4:
+        rest = "ال" + t[2:]
+    elif t[:1] in "بك" and t[1:3] == "ال" and len(t) > 5:
+        rest = t[1:]
+    else:
+        return False
+    return word_counts().get(rest, 0) >= 50
+
+
 def _name_word(w: Word, lex: Lexicons, *, first: bool) -> bool:
     t = w.text
     if len(t) < 2 or _DIGIT.search(t) or t in lex.never or t in _event_words():
@@ -257,6 +300,8 @@ def _name_word(w: Word, lex: Lexicons, *, first: bool) -> bool:
         return False
     if t in lex.person_titles or t in lex.complements or t in lex.org_name_heads:
         return False  # «رئيس شركة بكين»: an organisation, not a person's name
+    if _article_form(t):
+        return False
     if t in lex.country_adjs or t in lex.country_names:
         return False
     if first and t.startswith("ال"):
@@ -300,11 +345,19 @@ def find_names(norm: str, ws: list[Word], lex: Lexicons, taken: Taken) -> list[A
             i += 1
             continue
         j = i + 1
-        # skip title complements, nisbas, and further titles (السفير ... / القيادي البارز)
-        while j < n and joined(norm, ws[j - 1], ws[j]) and (
-                ws[j].text in lex.complements or ws[j].text in lex.country_adjs
-                or ws[j].text in lex.person_titles):
-            j += 1
+        # skip title complements, nisbas, and further titles (السفير ... / القيادي البارز),
+        # and the place a construct title rules («حاكم لويزيانا الجمهوري بوبي جيندال»)
+        while j < n and joined(norm, ws[j - 1], ws[j]):
+            t = ws[j].text
+            if t in lex.complements or t in lex.country_adjs or t in lex.person_titles:
+                j += 1
+            elif not lex.construct_titles.isdisjoint(stem_texts(ws[j - 1].text, virtual=False)) \
+                    and j + 1 < n and joined(norm, ws[j], ws[j + 1]) and not _conjoined(t):
+                j += 1
+                if t in lex.stop and j + 1 < n and joined(norm, ws[j], ws[j + 1]):
+                    j += 1  # «حاكم ولاية كاليفورنيا جيري براون»
+            else:
+                break
         if j < n and ws[j].text == "ابو":
             i = j  # a kunya: read by the branch above
             continue
@@ -312,7 +365,7 @@ def find_names(norm: str, ws: list[Word], lex: Lexicons, taken: Taken) -> list[A
         while k < n and k - j < 3 and taken.free(k, k + 1) and joined(norm, ws[k - 1], ws[k]) \
                 and _name_word(ws[k], lex, first=(k == j)):
             k += 1
-        if k - j >= 2:
+        if k - j >= 2 and _name_start(ws[j].text):
             out.append(ActorMention(ws[j].start, ws[k - 1].end, j, k, "PER", "name"))
             taken.take(j, k)
             i = k

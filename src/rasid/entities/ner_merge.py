@@ -71,6 +71,12 @@ def ner_mentions(doc: Document, ws: list[Word], d: ActorDictionary, lex: Lexicon
             continue
         if ws[j - 1].end < b or a < ws[i].start:
             continue
+        if e.type == "PER":
+            k = _after_titles(ws, i, j, lex)
+            if k >= j:
+                continue  # «حاكم كاليفورنيا»: a title and the place it rules
+            if k > i:
+                i, a = k, ws[k].start
         nstart = a
         prefix = doc.norm[ws[i].start:a]
         text = doc.norm[a:ws[j - 1].end]
@@ -128,6 +134,25 @@ def _name_like(text: str, typ: str, lex: Lexicons, *, headed: bool = False) -> b
     if typ == "ORG" and parts[0] in lex.generic_heads:
         return False
     return True
+
+
+def _after_titles(ws: list[Word], i: int, j: int, lex: Lexicons) -> int:
+    """The first word of ``[i, j)`` after leading titles, their complements and
+    nisbas («السناتور الأمريكي بن كاردين» -> «بن كاردين»), and after the place
+    a construct title rules («حاكم لويزيانا»)."""
+    from .matcher import stem_texts
+
+    k = i
+    while k < j:
+        t = ws[k].text
+        stems = stem_texts(t, virtual=False) if k == i else (t,)
+        if not lex.construct_titles.isdisjoint(stems):
+            k += 2
+        elif not lex.person_titles.isdisjoint(stems) or t in lex.complements or t in lex.country_adjs:
+            k += 1
+        else:
+            break
+    return k
 
 
 def _org_headed(ws: list[Word], i: int, text: str, lex: Lexicons) -> bool:
