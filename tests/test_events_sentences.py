@@ -9,12 +9,19 @@ from __future__ import annotations
 import pytest
 
 from rasid.document import Document
-from rasid.events.lexicon import read_triggers, validate_triggers
+from rasid.entities.matcher import words
+from rasid.events.context import unglue
+from rasid.events.lexicon import possessive_forms, read_triggers, validate_triggers
 from rasid.pipeline import analyze
+from rasid.text.normalise import normalise
 
 
 def types_of(text: str) -> set[str]:
     return {e.type for e in analyze(Document(text=text)).events}
+
+
+def events_of(text: str):
+    return analyze(Document(text=text)).events
 
 
 @pytest.mark.parametrize("text", [
@@ -49,6 +56,22 @@ def types_of(text: str) -> set[str]:
     # a one-sentence text is its own news: no actor, target or place needed
     "اُغتيل القاضي أمام منزله.",
     "تعرض رئيس البلدية لمحاولة اغتيال.",
+    # digits glued to the word before them
+    "قتل5 جنود في كمين نصبه مسلحون قرب درعا.",
+    "أفاد مصدر أمني بمقتل12 مسلحا في اشتباكات مع الجيش.",
+    # a possessive on the noun, a dual object on the verb
+    "عُثر على جثة الصحفي بعد ثلاثة أيام من اختطافه.",
+    "خطفهما مسلحون على طريق المطار.",
+    # colloquial shooting
+    "قوّصوا على الناس بالشارع وهربوا.",
+    "طخّوا عليهم من السيارة وهربوا.",
+    "ضربوا عليهم نار قدام الجامع.",
+    # «فجّر نفسه» (the verb alone is also «الفجر»)
+    "دخل الرجل المسجد ثم فجّر نفسه بين المصلين.",
+    # a class of acts told acting on someone in the main clause
+    "الغارات الروسية استهدفت مستشفى في ريف إدلب.",
+    # a period in another clause makes no tally of the killing
+    "يشكو السكان منذ سنوات من الإهمال، حيث قالت الشرطة إن شابا قتل برصاص مجهولين أمس.",
 ])
 def test_sentence_assault_found(text):
     assert "ASSAULT" in types_of(text)
@@ -82,6 +105,15 @@ def test_sentence_assault_found(text):
     "حذرت السفارة من هجمات محتملة على الفنادق في نيروبي.",
     # «مهاجمه» is «its striker» where the writer spells ة elsewhere
     "فسخ نادي الغرافة عقد مهاجمه البرازيلي بالتراضي في الدوحة.",
+    # an appeal to a court, not a stabbing
+    "أعلنت المحكمة قبول طعن المرشح على نتيجة الانتخابات.",
+    # the toll of a crash or a fire told by its outcome only
+    "قتل 30 شخصا حين تحطمت طائرة ركاب فوق سوق شعبي.",
+    "سقطت طائرة عسكرية على حي سكني ما أدى إلى مقتل ثمانية مدنيين.",
+    "قتل ثلاثة عمال في حريق شب في مصنع للبلاستيك.",
+    # a trend over a period, a class of acts described in a relative clause
+    "تزايدت الهجمات على الصحفيين منذ مطلع العام.",
+    "الهجمات التي استهدفت العاصمة خلال السنوات الماضية تركت أثرا عميقا.",
 ])
 def test_sentence_assault_not_found(text):
     assert "ASSAULT" not in types_of(text)
@@ -101,6 +133,12 @@ def test_sentence_assault_not_found(text):
     "دعت القوى الوطنية إلى العصيان المدني في الخرطوم.",
     # a writer who never spells ة: «مظاهره» is the noun
     "مظاهره كبيره في بغداد امس ضد الفساد",
+    # with a possessive
+    "واصل عمال النسيج اعتصامهم أمام مقر الوزارة لليوم الخامس.",
+    "رفع الطلاب خلال مظاهراتهم لافتات تطالب بإقالة الوزير.",
+    "أعلن المعلمون استمرار إضرابهم حتى صرف الرواتب.",
+    "تعهد المزارعون بمواصلة احتجاجاتهم حتى إلغاء الضريبة.",
+    "نظم الأهالي تظاهرتهم أمام مبنى المحافظة.",
 ])
 def test_sentence_protest_found(text):
     assert "PROTEST" in types_of(text)
@@ -116,13 +154,74 @@ def test_sentence_protest_found(text):
     "وناقش المجلس مطالب المتظاهرين في جلسته أمس.",
     # «مظاهره» is «its manifestations» where the writer spells ة elsewhere
     "وكانت آخر مظاهره حرق منزل العائلة في قرية دوما.",
+    # a state's protest is a complaint, not a demonstration
+    "قدمت وزارة الخارجية المصرية احتجاجا رسميا إلى السفير الإسرائيلي.",
+    "سلم السفير مذكرة احتجاج إلى الخارجية المغربية.",
+    "وقوبل الاحتجاج الفرنسي بالصمت في الجزائر.",
+    "استدعت الخارجية القائم بالأعمال لتسجيل احتجاج على تصريحاته.",
+    # «تظاهرة» as a festival or a show
+    "انطلقت في تونس تظاهرة ثقافية كبرى بمشاركة فرق من عشرين دولة.",
+    "يشهد المهرجان هذا العام تظاهرة للأفلام القصيرة.",
+    "افتتحت الجامعة تظاهرة علمية حول الطاقة المتجددة.",
 ])
 def test_sentence_protest_not_found(text):
     assert "PROTEST" not in types_of(text)
 
 
+def test_sentence_diplomatic_protest_is_accuse():
+    assert types_of("قدمت وزارة الخارجية المصرية احتجاجا رسميا إلى السفير الإسرائيلي.") == {"ACCUSE"}
+
+
+@pytest.mark.parametrize("text, target", [
+    ("تعرض رئيس البلدية لمحاولة اغتيال.", "رئيس البلدية"),
+    ("تعرضت قوات الأمن لهجوم مسلح قرب العريش.", "قوات الأمن"),
+    ("الجيش المصري تعرض لهجوم في سيناء.", "الجيش المصري"),
+])
+def test_sentence_exposed_one_is_target(text, target):
+    (e,) = [e for e in events_of(text) if e.type == "ASSAULT"]
+    assert e.actor is None
+    assert e.target is not None and e.target.text == target
+
+
+@pytest.mark.parametrize("text, fatalities", [
+    ("قتل5 جنود في كمين نصبه مسلحون قرب درعا.", 5),
+    ("أفاد مصدر أمني بمقتل12 مسلحا في اشتباكات مع الجيش.", 12),
+])
+def test_sentence_glued_digits_counted(text, fatalities):
+    (e,) = [e for e in events_of(text) if e.type == "ASSAULT"]
+    assert e.fatalities == fatalities
+
+
+@pytest.mark.parametrize("text, pieces", [
+    ("بمقتل18 من", ["بمقتل", "18", "من"]),
+    ("قتل5 جنود", ["قتل", "5", "جنود"]),
+])
+def test_unglue_cuts_digits_from_letters(text, pieces):
+    got = unglue(words(normalise(text)))
+    assert [w.text for w in got] == [normalise(p) for p in pieces]
+
+
+def test_unglue_leaves_clean_words():
+    assert unglue(words(normalise("قتل 5 جنود"))) is None
+
+
+@pytest.mark.parametrize("noun, form", [
+    ("اعتصام", "اعتصامهم"),
+    (normalise("مظاهرة"), "مظاهرتهم"),
+    ("اضراب", "اضرابه"),
+])
+def test_possessive_forms_of_nouns(noun, form):
+    assert form in possessive_forms(noun)
+
+
+@pytest.mark.parametrize("noun", ["الاعتصام", "اضرابا"])
+def test_possessive_forms_none_for_article_or_accusative(noun):
+    assert possessive_forms(noun) == set()
+
+
 @pytest.mark.parametrize("entry, needle", [
     ({"type": "ASSAULT", "nouns": ["إطلاق النار"], "not_prev": "وقف"}, "not_prev must be a list"),
+    ({"type": "PROTEST", "nouns": ["تظاهرة"], "not_with": "مهرجان"}, "not_with must be a list"),
 ])
 def test_validate_triggers_reports_not_prev(entry, needle):
     raw = read_triggers()
@@ -130,8 +229,9 @@ def test_validate_triggers_reports_not_prev(entry, needle):
     assert any(needle in p for p in validate_triggers(raw))
 
 
-def test_validate_triggers_needs_accident_cues():
+@pytest.mark.parametrize("cue", ["accidents", "crash_verbs", "aircraft", "disasters", "exposure"])
+def test_validate_triggers_needs_cues(cue):
     raw = read_triggers()
-    cues = {k: v for k, v in raw["cues"].items() if k != "accidents"}
-    assert any("cues.accidents" in p for p in validate_triggers({"triggers": raw["triggers"], "cues": cues}))
+    cues = {k: v for k, v in raw["cues"].items() if k != cue}
+    assert any(f"cues.{cue}" in p for p in validate_triggers({"triggers": raw["triggers"], "cues": cues}))
 

@@ -10,6 +10,7 @@ counted victims such as «ثلاثة أشخاص»), number spans, places and tim
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from ..document import Document, NumberSpan, Place, Sentence, TimeSpan
@@ -104,10 +105,31 @@ def _numbers(doc: Document) -> list[NumberSpan]:
         return []
 
 
+_PIECES = re.compile(r"\d+|[^\W\d_]+")
+
+
+def unglue(ws: list[Word]) -> list[Word] | None:
+    """The words with digits glued to letters cut apart («بمقتل18» -> «بمقتل»,
+    «18»; «قتل5» -> «قتل», «5»), as the tokeniser and the numbers stage read
+    them; ``None`` when no word mixes them."""
+    if all(w.text.isdigit() or not any(ch.isdigit() for ch in w.text) for w in ws):
+        return None
+    out: list[Word] = []
+    for w in ws:
+        if w.text.isdigit() or not any(ch.isdigit() for ch in w.text):
+            out.append(w)
+            continue
+        out.extend(Word(w.start + m.start(), w.start + m.end(), m.group()) for m in _PIECES.finditer(w.text))
+    return out
+
+
 def build_context(doc: Document, lex: TriggerLexicon) -> Context:
     ensure_norm(doc)
     norm = doc.norm
     ws = words(norm)
+    cut = unglue(ws)
+    if cut is not None:
+        ws = cut
     starts = [w.start for w in ws]
     ctx = Context(doc, norm, ws, starts, _sentences(doc), [], [])
     for s in ctx.sentences:
@@ -123,7 +145,10 @@ def build_context(doc: Document, lex: TriggerLexicon) -> Context:
                "title": "title", "institution": "institution", "bare": "bare", "anaphor": "bare",
                "country": "country"}
     for m in mentions:
-        cands.append(Candidate(m.i, m.j, m.nstart, m.nend, kind_of.get(m.source, "name"), m.actor_id,
+        i, j = m.i, m.j
+        if cut is not None:  # the mentions index the words before the cut
+            i, j = ctx.word_at(m.nstart), ctx.word_at(max(m.nstart, m.nend - 1)) + 1
+        cands.append(Candidate(i, j, m.nstart, m.nend, kind_of.get(m.source, "name"), m.actor_id,
                                m.prefix))
     for c in cands:
         for k in range(max(c.i, 0), min(c.j, len(ws))):

@@ -101,7 +101,10 @@ def grand_total(ctx: Context, lex: TriggerLexicon, s: int) -> bool:
 
 def tally_sentence(ctx: Context, lex: TriggerLexicon, s: int) -> bool:
     """A count over a period («خلال هذه الفترة», «منذ بدء الحرب», «خلال عشرة
-    أشهر») or a grand total («العدد الإجمالي») in sentence ``s``."""
+    أشهر») or a grand total («العدد الإجمالي») in sentence ``s``. A period
+    counts only when its clause (up to «حيث», «بينما», «إن», «قال» ...) holds
+    a figure or a casualty word: «يعانون منذ سنوات من سوء الخدمات، حيث قالت
+    الشرطة إن متظاهرا قتل» tells one killing, not a tally."""
     a, b = ctx.sent_words[s]
     periods, tallies = lex.cues["tally_periods"], lex.cues["tally_words"]
     for k in range(a, b):
@@ -109,10 +112,35 @@ def tally_sentence(ctx: Context, lex: TriggerLexicon, s: int) -> bool:
         if stems & tallies:
             return True
         if stems & lex.cues["tally_preps"]:
-            for q in range(k + 1, min(b, k + 4)):
-                if (ctx.stems(q) | {ctx.ws[q].text}) & periods:
-                    return True
+            period = any((ctx.stems(q) | {ctx.ws[q].text}) & periods for q in range(k + 1, min(b, k + 4)))
             # «منذ 23 أيلول 2014»: since a date
-            if "منذ" in stems and k + 1 < b and ctx.ws[k + 1].text[:1].isdigit():
+            since_date = "منذ" in stems and k + 1 < b and ctx.ws[k + 1].text[:1].isdigit()
+            if (period or since_date) and _counted_clause(ctx, lex, k, a, b):
                 return True
     return False
+
+
+def _opens_clause(ctx: Context, lex: TriggerLexicon, q: int) -> bool:
+    w = ctx.ws[q].text
+    return w in _CLAUSE_OPENERS or w in lex.cues["complementisers"] \
+        or w in lex.cues["speaker_pronouns"] or bool(ctx.stems(q) & lex.cues["report_verbs"])
+
+
+_CLAUSE_OPENERS = frozenset({"حيث", "بينما", "فيما", "لكن", "ولكن", "وحيث"})
+
+
+def _counted_clause(ctx: Context, lex: TriggerLexicon, k: int, a: int, b: int) -> bool:
+    """The clause around word ``k`` holds a number, a casualty word or acts
+    of violence in the plural («تزايدت الهجمات منذ مطلع العام»)."""
+    lo = next((q for q in range(k - 1, a - 1, -1) if _opens_clause(ctx, lex, q)), a - 1) + 1
+    hi = next((q for q in range(k + 1, b) if _opens_clause(ctx, lex, q)), b)
+    if any(lo <= i < hi and not (i == k + 1 and ctx.ws[i].text[:1].isdigit())
+           for i, _, _ in ctx.numbers):
+        return True
+    cues = lex.cues["killed"] | lex.cues["injured"]
+    if any(ctx.ws[q].text in cues or not cues.isdisjoint(ctx.stems(q)) for q in range(lo, hi)):
+        return True
+    from .triggers import find_triggers
+
+    return any(h.form.entry.type == "ASSAULT" and h.plural and lo <= h.i < hi
+               for h in find_triggers(ctx, lex, ctx.sentence_of(k)))

@@ -24,7 +24,10 @@ NOUN_PREFIXES = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب
 _PAST_SUFFIXES = ("", "ت", "وا", "ا", "تا", "ن", "نا", "تم")
 _PRES_PERSON = ("ي", "ت", "ن", "ا")
 _PRES_SUFFIXES = ("", "ون", "ان")
-_OBJECT = ("ها", "هم")  # not ه: «استعاده» is also the noun «استعادة»
+_OBJECT = ("ها", "هم", "هما")  # not ه: «استعاده» is also the noun «استعادة»
+# possessive pronouns a noun of an entry marked ``possessives`` may take
+# («اعتصامهم», «مظاهراتهم», «اغتياله»)
+POSSESSIVES = ("ه", "ها", "هم", "هما", "نا", "كم", "هن")
 CUE_KEYS = ("negation", "opinion", "question", "claimed", "suspected", "denied", "future",
             "hypothetical", "perpetrator", "target_preps", "preps", "between", "report_verbs",
             "report_preps", "sources", "killed", "injured", "arrested", "no_casualties",
@@ -33,7 +36,8 @@ CUE_KEYS = ("negation", "opinion", "question", "claimed", "suspected", "denied",
             "reason", "tally_preps", "tally_periods", "tally_words", "agent_phrases", "with",
             "continuation", "topic_verbs", "modifier_heads", "sport", "blame", "patient_nouns", "topic_stops",
             "political_titles", "complementisers", "inanimate_subjects", "travellers",
-            "abstract_objects", "accidents", "accident_not_next", "threat", "verbal")
+            "abstract_objects", "accidents", "accident_not_next", "threat", "verbal",
+            "crash_verbs", "aircraft", "disasters", "exposure")
 
 
 @dataclass(slots=True, frozen=True)
@@ -51,6 +55,9 @@ class TriggerEntry:
     not_prev: tuple[str, ...] = ()
     accidents: bool = False
     verbal: bool = False
+    not_with: frozenset[str] = frozenset()
+    not_next_country: bool = False
+    outcome: bool = False
 
 
 @dataclass(slots=True, frozen=True)
@@ -97,6 +104,15 @@ def verb_forms(pair: str) -> tuple[set[str], set[str]]:
     return pasts, presents
 
 
+def possessive_forms(noun: str) -> set[str]:
+    """A normalised noun with a possessive pronoun («اعتصام» -> «اعتصامهم»,
+    «مظاهره» (ة) -> «مظاهرتهم»); none for a bare accusative in ا or an ال noun."""
+    if noun.startswith("ال") or noun.endswith("ا"):
+        return set()
+    base = noun[:-1] + "ت" if noun.endswith("ه") else noun
+    return {base + p for p in POSSESSIVES}
+
+
 def read_triggers() -> dict:
     with resources.files("rasid.data").joinpath("events", "triggers.yaml").open("r", encoding="utf-8") as fh:
         return yaml.safe_load(fh) or {}
@@ -126,7 +142,7 @@ def validate_triggers(raw: dict) -> list[str]:
             problems.append(f"{where}: weight must be in (0, 1]")
         if e.get("objects") is not None and not e.get("window"):
             problems.append(f"{where}: objects need a window")
-        for key in ("verbs", "forms", "nouns", "objects", "not_next", "not_prev"):
+        for key in ("verbs", "forms", "nouns", "objects", "not_next", "not_prev", "not_with"):
             if key in e and not isinstance(e[key], list):
                 problems.append(f"{where}: {key} must be a list")
     missing = set(PLOVER_TYPES) - seen_types
@@ -154,7 +170,9 @@ def trigger_lexicon() -> TriggerLexicon:
             weight=float(e.get("weight", 0.6)), attach=bool(e.get("attach")),
             toll=bool(e.get("toll")),
             not_prev=tuple(normalise(x) for x in (e.get("not_prev") or ())),
-            accidents=bool(e.get("accidents")), verbal=bool(e.get("verbal")))
+            accidents=bool(e.get("accidents")), verbal=bool(e.get("verbal")),
+            not_with=frozenset(normalise(x) for x in (e.get("not_with") or ())),
+            not_next_country=bool(e.get("not_next_country")), outcome=bool(e.get("outcome")))
         entries.append(entry)
         for pair in e.get("verbs") or ():
             pasts, presents = verb_forms(pair)
@@ -171,6 +189,9 @@ def trigger_lexicon() -> TriggerLexicon:
             index.add(ws, form)
             if not ws[0].startswith("ال"):
                 index.add(("ال" + ws[0],) + ws[1:], form)
+            if e.get("possessives") and len(ws) == 1:
+                for f in possessive_forms(ws[0]):
+                    index.add((f,), TriggerForm(entry, "noun"))  # «مظاهرته» is written with ه
     cues_raw = raw.get("cues") or {}
     cues = {}
     phrases = {}

@@ -1,4 +1,9 @@
-"""One draft per act (see :func:`merge_drafts`)."""
+"""One draft per act (see :func:`merge_drafts`).
+
+A definite plural («الهجمات») that takes up no act told before is a class of
+acts (background), not an event, unless an attached verb, not in a relative
+clause, tells it acting on someone («الغارات الأميركية استهدفت سيارات»).
+"""
 
 from __future__ import annotations
 
@@ -74,12 +79,30 @@ def _unnamed_retelling(f: Draft, e: Draft) -> bool:
     return not e.fatalities or e.fatalities == f.fatalities
 
 
+def _after_relative(e: Draft, norm: str) -> bool:
+    """The trigger comes right after a relative pronoun («التي استهدفت»)."""
+    from .lexicon import trigger_lexicon
+
+    before = norm[max(0, e.hit.nstart - 12):e.hit.nstart].split()
+    return bool(before) and before[-1] in trigger_lexicon().cues["relative"]
+
+
 def merge_drafts(drafts: list[Draft], norm: str) -> list[Draft]:
     """One draft per act (see the module docstring)."""
     out: list[Draft] = []
+    background: list[Draft] = []  # «الهجمات» taking up no act told before
     for e in drafts:
         if e.hit.form.entry.attach:
             host = next((f for f in reversed(out) if 0 <= e.hit.s - f.hit.s <= 1), None)
+            if host is None and not _after_relative(e, norm):
+                # «الغارات الأميركية استهدفت سيارات»: the class named is told
+                # doing something to someone, so it is an act (not in a relative
+                # clause: «الهجمات التي استهدفت تركيا» only describes the class)
+                host = next((f for f in reversed(background) if f.hit.s == e.hit.s
+                             and f.type == e.type and f.hit.i < e.hit.i), None)
+                if host is not None:
+                    background.remove(host)
+                    out.append(host)
             if host is not None:
                 if host.target is None and e.target is not None:
                     host.target = e.target
@@ -129,6 +152,8 @@ def merge_drafts(drafts: list[Draft], norm: str) -> list[Draft]:
             _merge_into(target, e)
         elif not (e.hit.definite and e.hit.plural):
             out.append(e)
-        # else «الهجمات», «هذه الهجومات» that take up no act told before: a
-        # class of acts (background), not one event
+        else:
+            # «الهجمات», «هذه الهجومات» that take up no act told before: a
+            # class of acts (background), not one event
+            background.append(e)
     return out

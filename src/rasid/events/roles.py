@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from ..entities.matcher import joined
 from ..text.normalise import original_span
 from .context import Candidate, Context
 from .draft import Draft, Hit, sentence_cands as _sentence_cands
@@ -63,7 +64,8 @@ def assign_roles(ctx: Context, lex: TriggerLexicon, d: Draft) -> None:
     # «بين A و B» right after a clash or an agreement
     for k in range(h.j, min(b, h.j + BETWEEN_WINDOW) if d.type in _BETWEEN_TYPES else h.j):
         if ctx.ws[k].text in lex.cues["between"]:
-            pair = [c for c in after if c.i > k and c.kind != "victim"][:2]
+            # «بين المصلين» (among the worshippers) names no side
+            pair = [c for c in after if c.i > k and c.kind != "victim" and not c.victim][:2]
             if pair:
                 d.actor = pair[0]
                 d.target = pair[1] if len(pair) > 1 else None
@@ -155,9 +157,43 @@ def assign_roles(ctx: Context, lex: TriggerLexicon, d: Draft) -> None:
             if c.kind in ("name", "title", "institution") and not _prep_before(ctx, lex, c):
                 d.actor = c
                 break
+    _exposed(ctx, lex, d, cands)
     if d.target is not None and d.actor is not None and (
             d.target is d.actor or (d.target.actor_id and d.target.actor_id == d.actor.actor_id)):
         d.target = None
+
+
+_EXPOSURE_WINDOW = 6  # words from «تعرض» to the trigger after «لـ»
+_EXPOSED_WORDS = 4  # the longest unnamed target read between them
+
+
+def _exposed(ctx: Context, lex: TriggerLexicon, d: Draft, cands: list[Candidate]) -> None:
+    """«تعرض رئيس البلدية لمحاولة اغتيال», «الصحفي تعرض لاعتداء»: the one
+    exposed to the act named after «لـ» is its target, never its actor."""
+    h = d.hit
+    if h.form.pos != "noun" or not h.prefix.endswith("ل"):
+        return
+    a = ctx.sent_words[h.s][0]
+    exposure = lex.cues["exposure"]
+    k = next((k for k in range(h.i - 1, max(a, h.i - _EXPOSURE_WINDOW) - 1, -1)
+              if ctx.ws[k].text in exposure or not exposure.isdisjoint(ctx.stems(k))), None)
+    if k is None:
+        return
+    inside = [c for c in cands if k < c.i and c.j <= h.i]
+    before = [c for c in cands if c.j <= k and k - c.j <= 1]
+    if inside:
+        exposed = inside[0]
+    elif 1 <= h.i - k - 1 <= _EXPOSED_WORDS and all(
+            joined(ctx.norm, ctx.ws[q], ctx.ws[q + 1]) for q in range(k + 1, h.i - 1)):
+        # no mention found there («تعرض رئيس البلدية لـ»): the words between
+        exposed = Candidate(k + 1, h.i, ctx.ws[k + 1].start, ctx.ws[h.i - 1].end, "bare")
+    else:
+        exposed = before[-1] if before else None
+    if exposed is None:
+        return
+    d.target = exposed
+    if d.actor is exposed or (d.actor is not None and d.actor.i < h.i):
+        d.actor = None
 
 
 BETWEEN_WINDOW = 6  # words from a trigger to its «بين»

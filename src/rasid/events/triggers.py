@@ -46,6 +46,8 @@ def find_triggers(ctx: Context, lex: TriggerLexicon, s: int) -> list[Hit]:
                 continue
             if (f.ta and uses_ta and _written_ha(ctx, m.i)) \
                     or _not_next(ctx, f, m.j, b) or _not_prev(ctx, f, m.i, a) \
+                    or (f.entry.not_with and _sentence_has(ctx, a, b, f.entry.not_with)) \
+                    or (f.entry.not_next_country and m.j < b and _country_adj(ctx, m.j)) \
                     or (f.entry.accidents and _accident(ctx, lex, m.j, b)) \
                     or (f.entry.verbal and _verbal(ctx, lex, m.i, m.j, a, b)):
                 continue
@@ -81,7 +83,39 @@ def find_triggers(ctx: Context, lex: TriggerLexicon, s: int) -> list[Hit]:
         if obj_end is not None:
             consumed.update(range(obj_end[0], obj_end[1]))
         i = m.j
+    assaults = [h for h in hits if h.form.entry.type == "ASSAULT"]
+    if assaults and all(h.form.entry.outcome for h in assaults) and _crash(ctx, lex, a, b):
+        hits = [h for h in hits if h.form.entry.type != "ASSAULT"]
     return hits
+
+
+def _sentence_has(ctx: Context, a: int, b: int, words: frozenset[str]) -> bool:
+    return any(_word_in(ctx, k, words) or ctx.ws[k].text.removeprefix("ال") in words
+               for k in range(a, b))
+
+
+def _country_adj(ctx: Context, k: int) -> bool:
+    """Word ``k`` is a country's nisba («الإسرائيلي», «مصرية»)."""
+    from ..entities.dictionary import lexicons
+
+    return ctx.ws[k].text in lexicons().country_adjs
+
+
+_CRASH_WINDOW = 3
+
+
+def _crash(ctx: Context, lex: TriggerLexicon, a: int, b: int) -> bool:
+    """Sentence ``[a, b)`` tells a crash («سقطت أمس طائرة حربية», «تحطم
+    مروحية») or a disaster («حريق», «زلزال», «حادث مروري»)."""
+    verbs, aircraft = lex.cues["crash_verbs"], lex.cues["aircraft"]
+    for k in range(a, b):
+        if _word_in(ctx, k, lex.cues["disasters"]):
+            return True
+        if _word_in(ctx, k, verbs) and any(
+                _word_in(ctx, q, aircraft) or ctx.ws[q].text.removeprefix("ال") in aircraft
+                for q in range(k + 1, min(b, k + 1 + _CRASH_WINDOW))):
+            return True
+    return False
 
 
 def _reason_frame(ctx: Context, lex: TriggerLexicon, f: TriggerForm, i: int, prefix: str,
