@@ -142,7 +142,7 @@ def validate_triggers(raw: dict) -> list[str]:
             problems.append(f"{where}: weight must be in (0, 1]")
         if e.get("objects") is not None and not e.get("window"):
             problems.append(f"{where}: objects need a window")
-        for key in ("verbs", "forms", "nouns", "objects", "not_next", "not_prev", "not_with"):
+        for key in ("verbs", "forms", "nouns", "objects", "not_next", "not_prev", "not_with", "not_forms"):
             if key in e and not isinstance(e[key], list):
                 problems.append(f"{where}: {key} must be a list")
     missing = set(PLOVER_TYPES) - seen_types
@@ -174,11 +174,12 @@ def trigger_lexicon() -> TriggerLexicon:
             not_with=frozenset(normalise(x) for x in (e.get("not_with") or ())),
             not_next_country=bool(e.get("not_next_country")), outcome=bool(e.get("outcome")))
         entries.append(entry)
+        left_out = {normalise(f) for f in e.get("not_forms") or ()}
         for pair in e.get("verbs") or ():
             pasts, presents = verb_forms(pair)
-            for f in pasts:
+            for f in pasts - left_out:
                 index.add((f,), TriggerForm(entry, "verb"))
-            for f in presents:
+            for f in presents - left_out:
                 index.add((f,), TriggerForm(entry, "verb", present=True))
         for f in e.get("forms") or ():
             nf = normalise(f)

@@ -79,6 +79,10 @@ def _unnamed_retelling(f: Draft, e: Draft) -> bool:
     return not e.fatalities or e.fatalities == f.fatalities
 
 
+_STREET_TYPES = frozenset({"PROTEST"})
+# «المظاهرات», «تلك الاحتجاجات» in the news are the ones going on, not a class
+
+
 def _after_relative(e: Draft, norm: str) -> bool:
     """The trigger comes right after a relative pronoun («التي استهدفت»)."""
     from .lexicon import trigger_lexicon
@@ -150,8 +154,8 @@ def merge_drafts(drafts: list[Draft], norm: str) -> list[Draft]:
             target = next((f for f in out if _same_meeting(f, e)), None)
         if target is not None:
             _merge_into(target, e)
-        elif not (e.hit.definite and e.hit.plural):
-            out.append(e)
+        elif not (e.hit.definite and e.hit.plural) or e.type in _STREET_TYPES:
+            out.append(e)  # «التظاهرات تجوب العراق»: protests told are the ones going on
         else:
             # «الهجمات», «هذه الهجومات» that take up no act told before: a
             # class of acts (background), not one event

@@ -181,12 +181,14 @@ def _exposed(ctx: Context, lex: TriggerLexicon, d: Draft, cands: list[Candidate]
         return
     inside = [c for c in cands if k < c.i and c.j <= h.i]
     before = [c for c in cands if c.j <= k and k - c.j <= 1]
+    end = next((q for q in range(k + 1, h.i) if ctx.ws[q].text in lex.cues["preps"]), h.i)
     if inside:
         exposed = inside[0]
-    elif 1 <= h.i - k - 1 <= _EXPOSED_WORDS and all(
-            joined(ctx.norm, ctx.ws[q], ctx.ws[q + 1]) for q in range(k + 1, h.i - 1)):
-        # no mention found there («تعرض رئيس البلدية لـ»): the words between
-        exposed = Candidate(k + 1, h.i, ctx.ws[k + 1].start, ctx.ws[h.i - 1].end, "bare")
+    elif 1 <= end - k - 1 <= _EXPOSED_WORDS and all(
+            joined(ctx.norm, ctx.ws[q], ctx.ws[q + 1]) for q in range(k + 1, end - 1)):
+        # no mention found there («تعرض رئيس البلدية لـ»): the words between,
+        # up to a preposition («يتعرض المسلمون في الإقليم لـ»)
+        exposed = Candidate(k + 1, end, ctx.ws[k + 1].start, ctx.ws[end - 1].end, "bare")
     else:
         exposed = before[-1] if before else None
     if exposed is None:
