@@ -9,10 +9,11 @@ import pytest
 import yaml
 
 from rasid.entities.ner_features import (
-    CLUSTER_HEADER, ModelFeatures, clusters, name_runs, phrase_marks, read_clusters,
+    CLUSTER_HEADER, ModelFeatures, article_rate, clusters, name_runs, phrase_marks, read_clusters,
     sentence_features, stem_of, triggers, word_core, word_info,
 )
 from rasid.text.normalise import normalise
+from rasid.text.tokens import word_counts
 
 
 def test_cluster_file_format_is_valid():
@@ -87,9 +88,10 @@ def test_name_runs_mark_runs_of_name_words(classes, expected):
     assert name_runs(classes) == expected
 
 
-@pytest.mark.parametrize("word, expected", [("حكومة", "ar=1"), ("قال", "ar=-5")])
-def test_word_info_has_the_article_rate(word, expected):
-    assert expected in word_info(word).own
+@pytest.mark.parametrize("word, expected", [("حكومة", "1"), ("قال", "-5"), ("هجوما", "2")])
+def test_article_rate_compares_the_word_with_its_article(word, expected):
+    stem = word_core(word).stem
+    assert article_rate(stem, word_counts().get(stem, 0)) == expected
 
 
 def test_phrase_marks_cover_known_multiword_names():

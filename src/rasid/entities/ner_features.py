@@ -7,8 +7,7 @@ word alone are computed once per word form (:func:`word_info`, cached):
 * the normalised form and the clitic-stripped stem (:func:`analyse_clitics`,
   the article ال kept and restored after ل), the proclitics, the article;
 * stem prefixes 1-3 and suffixes 1-4, the shape, the length, a frequency
-  band from the shipped news word list (rare words are often names) and how
-  often the news puts the article on the word (names seldom take it);
+  band from the shipped news word list (rare words are often names);
 * word clusters learned from the news corpus at three granularities
   (``data/ner/clusters.tsv.gz``, built by ``scripts/build_word_clusters.py``);
 * trigger classes (titles, organisation heads, place words, name particles,
@@ -51,6 +50,9 @@ MAX_PHRASE = 4
 _LATIN = re.compile(r"[A-Za-z]")
 _ARABIC = re.compile(r"[\u0621-\u064a]")
 _DIGIT = re.compile(r"\d")
+# The article-rate feature (``ar``, :func:`article_rate`) is off: models
+# trained with it tagged «البرلمان انتقادات شديدة لحفتر» as one organisation.
+ARTICLE_RATE = False
 
 
 # ------------------------------------------------------------ resources
@@ -174,6 +176,18 @@ def word_core(word: str) -> WordCore:
     return WordCore(norm, stem or norm, "".join(prefixes), art)
 
 
+def article_rate(stem: str, freq: int) -> str:
+    """How often the news puts the article on a word without it, as a band
+    of log2(with / without): names (of people above all) seldom take it,
+    nouns often do. An accusative ending (هجوما) is compared with the
+    article on the word without it (الهجوم)."""
+    counts = word_counts()
+    with_art = counts.get("ال" + stem, 0)
+    if stem.endswith("ا") and len(stem) > 3:
+        with_art = max(with_art, counts.get("ال" + stem[:-1], 0))
+    return str(max(-5, min(3, math.floor(math.log2((with_art + 1) / (freq + 1))))))
+
+
 def word_parts(word: str) -> tuple[list[tuple[str, str | None]], list[tuple[str, str]], list[tuple[str, str]]]:
     """The features of one word form as ``(name, value)`` pairs, in order:
     ``(own, ctx, near)``. ``own`` are the word's own features (a value-less
@@ -195,12 +209,8 @@ def word_parts(word: str) -> tuple[list[tuple[str, str | None]], list[tuple[str,
         own.append(("p", pfx))
     if art:
         own.append(("art", None))
-    elif shape == "ar" and len(stem) > 2:
-        # How often the news puts the article on the word: names (of
-        # people above all) seldom take it, nouns often do.
-        counts = word_counts()
-        own.append(("ar", str(max(-5, min(3, math.floor(math.log2((counts.get("ال" + stem, 0) + 1)
-                                                                  / (freq + 1))))))))
+    if ARTICLE_RATE and not art and shape == "ar" and len(stem) > 2:
+        own.append(("ar", article_rate(stem, freq)))
     for k in (1, 2, 3):
         if len(bare) > k:
             own.append((f"sp{k}", bare[:k]))
