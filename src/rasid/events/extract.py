@@ -199,9 +199,9 @@ def _classifier_setting() -> bool:
 
 
 def _sentence_filter(ctx: Context, final: list[Draft]) -> list[Draft]:
-    """Drop the drafts whose sentence the learned classifier scores below its
-    threshold (one batch per document); all are kept when the encoder
-    package (or numpy) is not installed."""
+    """Drop the drafts the learned classifier scores below its threshold (one
+    batch per document); all are kept when numpy or the model's bag package
+    is not installed."""
     try:
         from . import classifier
     except ImportError:
@@ -209,9 +209,7 @@ def _sentence_filter(ctx: Context, final: list[Draft]) -> list[Draft]:
     if not classifier.available():
         return final
     model = classifier.shipped_model()
-    text = ctx.doc.text
-    sents = [text[ctx.sentences[d.hit.s].start:ctx.sentences[d.hit.s].end] for d in final]
-    probs = classifier.score(sents, [d.type for d in final], model=model)
+    probs = classifier.score_drafts(ctx, final, model=model)
     return [d for d, p in zip(final, probs) if p >= model.threshold]
 
 
