@@ -208,3 +208,18 @@ def test_extract_hook_keeps_all_without_bag_package(monkeypatch):
     doc = Document(text="قصفت طائرات التحالف مواقع الحوثيين في صنعاء أمس.", published="2015-07-26")
     assert [_key(e) for e in extract_events(doc, classify=True)] == \
         [_key(e) for e in extract_events(doc, classify=False)]
+
+
+@pytest.mark.parametrize("text, filtered", [
+    ("قصفت طائرات التحالف مواقع الحوثيين في صنعاء أمس.", False),
+    ("قصفت طائرات التحالف مواقع الحوثيين في صنعاء أمس. وقال مصدر إن الغارات استمرت ساعتين.", True),
+])
+def test_extract_hook_leaves_one_sentence_texts(monkeypatch, text, filtered):
+    # the model learnt from articles: a one-sentence text is not filtered
+    monkeypatch.setattr(C, "available", lambda model=None: True)
+    monkeypatch.setattr(C, "score_drafts", lambda ctx, drafts, model=None: [0.0] * len(drafts))
+    doc = Document(text=text, published="2015-07-26")
+    off = extract_events(doc, classify=False)
+    on = extract_events(doc, classify=True)
+    assert off
+    assert (on == []) is filtered
