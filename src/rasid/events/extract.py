@@ -28,8 +28,8 @@ from :mod:`~rasid.events.acled`.
 
 With the ``[events] sentence_classifier`` setting (off when absent), the
 events left are then filtered by the learned sentence classifier
-(:mod:`~rasid.events.classifier`): one whose sentence scores below the
-model's threshold for its type is dropped.
+(:mod:`~rasid.events.classifier`): a candidate scoring below the model's
+threshold is dropped (not in a one-sentence text, see :func:`_one_sentence`).
 
 **confidence** = trigger weight (0.45–0.8) + 0.1 with an actor (+0.05 if it
 is a known actor) + 0.05 each for a target, a place and a date read in the
@@ -183,7 +183,7 @@ def extract_events(doc: Document, *, drop: tuple[str, ...] = DROP,
             continue  # «زارت الفنانة الصين»: a private journey, not a state visit
         if d.actor is None and d.target is None and not d.place_in_sentence \
                 and d.fatalities is None and not d.injured and not d.arrested \
-                and not (len(ctx.sentences) == 1 and not t.needs_actor):
+                and not (_one_sentence(ctx) and not t.needs_actor):
             continue  # a bare mention («تطور القتال»); a one-sentence text is its own news
         final.append(d)
     # --- learned sentence filter (rasid.events.classifier) ---
@@ -191,6 +191,20 @@ def extract_events(doc: Document, *, drop: tuple[str, ...] = DROP,
         final = _sentence_filter(ctx, final)
     # --- end of the learned sentence filter ---
     return [_to_event(ctx, lx, d, n) for n, d in enumerate(final, 1)]
+
+
+# A text of one line this short is one sentence even where the splitter cut
+# it at brackets or quotes (a sentence-level data set, a headline with its lead).
+ONE_SENTENCE_CHARS = 500
+
+
+def _one_sentence(ctx: Context) -> bool:
+    """Whether the document is a single sentence: its own news, so that a
+    bare act there is kept and the article-trained filter is not applied."""
+    if len(ctx.sentences) < 2:
+        return True
+    text = ctx.doc.text.strip()
+    return len(text) <= ONE_SENTENCE_CHARS and "\n" not in text
 
 
 def _classifier_setting() -> bool:
@@ -204,7 +218,7 @@ def _sentence_filter(ctx: Context, final: list[Draft]) -> list[Draft]:
     is not installed, and in a one-sentence text (the model learnt from
     articles: one of its 206 labelled texts has a single sentence; there a
     bare act is the news, see above)."""
-    if len(ctx.sentences) < 2:
+    if _one_sentence(ctx):
         return final
     try:
         from . import classifier
