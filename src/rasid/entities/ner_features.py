@@ -53,6 +53,16 @@ _DIGIT = re.compile(r"\d")
 # The article-rate feature (``ar``, :func:`article_rate`) is off: models
 # trained with it tagged «البرلمان انتقادات شديدة لحفتر» as one organisation.
 ARTICLE_RATE = False
+# The person-name lexicon features (``nr``/``nf``/``nx``/``nw``/``na``/``nrf``/
+# ``nwp``, neighbour name classes, ``nrun``; :mod:`~rasid.entities.ner_names`)
+# are off: on the development split they scored 73.12 F1 against 73.45 without
+# them (held-out 71.14 against 71.09) and tag ~10% slower. The lexicon is used
+# by the rule-based person names of :mod:`~rasid.entities.mentions`.
+NAME_FEATURES = False
+
+
+def _name_class(stem: str, art: bool) -> str:
+    return name_class(stem, art) if NAME_FEATURES else ""
 
 
 # ------------------------------------------------------------ resources
@@ -228,7 +238,7 @@ def word_parts(word: str) -> tuple[list[tuple[str, str | None]], list[tuple[str,
         own.append(("g1", g))
     if bare != stem and gaz.get(bare):
         own.append(("gb", gaz[bare]))
-    nc = name_class(stem, art)
+    nc = _name_class(stem, art)
     if nc:
         own.extend(name_parts(stem, art, form=norm))
     ctx = [("w", norm), ("s", stem)]
@@ -262,7 +272,7 @@ def word_info(word: str) -> WordInfo:
             f.extend(f"{d}{n}={v}" for n, v in near)
         by_offset[d] = tuple(f)
     return WordInfo(core.norm, core.stem, tuple(_attr(n, v) for n, v in own), by_offset,
-                    name_class(core.stem, core.art))
+                    _name_class(core.stem, core.art))
 
 
 def _name_pairs(prev: str, cur: str, nxt: str) -> list[str]:
@@ -400,7 +410,7 @@ class ModelFeatures:
                 if v in vals:
                     by_offset[k].append(attr + v)
         core = word_core(word)
-        return core.stem, kept_own, tuple(map(tuple, by_offset)), name_class(core.stem, core.art)
+        return core.stem, kept_own, tuple(map(tuple, by_offset)), _name_class(core.stem, core.art)
 
     def sentence(self, words: list[str], *, marks: list[str | None] | None = None) -> list[list[str]]:
         """What :func:`sentence_features` gives, less the unknown attributes
