@@ -307,6 +307,7 @@ class Lexicons:
     generic_heads: frozenset[str] = frozenset()
     org_name_heads: frozenset[str] = frozenset()
     construct_titles: frozenset[str] = frozenset()
+    named_after_heads: frozenset[str] = frozenset()
     raw: dict[str, dict] = field(default_factory=dict)
 
 
@@ -358,5 +359,6 @@ def lexicons() -> Lexicons:
         generic_heads=norm_set(names.get("generic_heads")),
         org_name_heads=norm_set(names.get("org_name_heads")),
         construct_titles=norm_set(w for p in names.get("construct_titles") or () for w in p.split()[-1:]),
+        named_after_heads=norm_set(names.get("named_after_heads")),
         raw={"countries": countries, "titles": titles, "institutions": inst, "names": names},
     )

@@ -69,6 +69,10 @@ def _stems(w: Word) -> tuple[str, ...]:
     return stem_texts(w.text)
 
 
+# A name right after one of these is a father's («بن سلمان بن عبدالعزيز»).
+PATRONYMIC = frozenset({"بن", "ابن", "بنت"})
+
+
 def find_dictionary(norm: str, ws: list[Word], d: ActorDictionary, lex: Lexicons,
                     taken: Taken) -> list[ActorMention]:
     out: list[ActorMention] = []
@@ -82,6 +86,8 @@ def find_dictionary(norm: str, ws: list[Word], d: ActorDictionary, lex: Lexicons
         for m in d.index.match_at(norm, ws, i):
             if not taken.free(m.i, m.j):
                 continue
+            if i > 0 and ws[i - 1].text in PATRONYMIC and joined(norm, ws[i - 1], ws[i]):
+                continue  # «سلطان بن سلمان بن عبدالعزيز»: a father's name, not the actor
             if m.value.before is not None:
                 if i == 0 or not joined(norm, ws[i - 1], ws[i]) or m.value.before not in _stems(ws[i - 1]):
                     continue
@@ -262,6 +268,8 @@ def _name_start(t: str) -> bool:
     u = names().get(t)
     if u is not None and u.total >= NAME_MIN_COUNT:
         return True
+    if t.startswith("عبد") and len(t) > 5 and t[3:5] == "ال":
+        return True  # «عبداللطيف», «عبدالمحسن»: عبد + a divine name
     if _conjoined(t):
         return False  # «وزوج»: a conjunction on a common word
     return word_counts().get(t, 0) < RARE_WORD
@@ -311,7 +319,80 @@ def _name_word(w: Word, lex: Lexicons, *, first: bool) -> bool:
     if not first and t[0] in "وف" and not t.startswith("ال"):
         # «ووزير», «وقال»: a conjunction starts a new phrase
         return False
+    if not first and t in lex.construct_titles:
+        return False  # «فيصل بن خالد أمير منطقة عسير»
+    if not first and (t[:3] in ("بال", "كال") or t.startswith("لل")):
+        return False  # «الغفيلي بالرس»: a preposition starts a new phrase
+    if not first and _common_word(t):
+        return False  # «خالد الفيصل مستشار», «... لكافة», «... أثناء»
     return True
+
+
+# A word this common in the news that is not a known name part (count in the
+# person-name lexicon below NAME_MIN_COUNT) ends a name found by rule.
+COMMON_WORD = 300
+
+
+def _common_word(t: str) -> bool:
+    """Whether ``t`` (not first in a name) reads as an ordinary word: common
+    in the news and not a known name part, or «ل/ب» + such a word («لكافة»)."""
+    from ..text.tokens import word_counts
+    from .ner_names import names
+
+    counts = word_counts()
+    u = names().get(t)
+    if u is not None and u.total >= NAME_MIN_COUNT:
+        return False
+    if counts.get(t, 0) >= COMMON_WORD:
+        return True
+    if t[:1] in "لب" and len(t) > 3 and not t.startswith("ال"):
+        rest = t[1:]
+        v = names().get(rest)
+        return counts.get(rest, 0) >= COMMON_WORD and (v is None or v.total < NAME_MIN_COUNT)
+    return False
+
+
+def _after_connector(w: Word, lex: Lexicons) -> bool:
+    """Whether ``w`` can follow «بن»/«آل» in a name («آل الشيخ», «بن عبدالعزيز»)."""
+    t = w.text
+    return len(t) >= 2 and not _DIGIT.search(t) and t not in lex.stop and t not in lex.never \
+        and t not in lex.country_names
+
+
+def _tight(norm: str, a: Word, b: Word) -> bool:
+    """``b`` follows ``a`` after one space or a tight dash/dot («بيير-إمريك»),
+    not after a spaced dash («الملك خالد - رحمه الله»)."""
+    gap = norm[a.end:b.start]
+    return joined(norm, a, b) and (gap == " " or " " not in gap)
+
+
+# Words that chain a nasab or a family name onto a name: «فيصل بن بندر بن
+# عبدالعزيز», «عبدالله بن عبدالرحمن آل بشر» (normalised «آل» is «ال»).
+CONNECTORS = frozenset({"بن", "بنت", "ابن", "ال"})
+MAX_NAME_WORDS = 9
+
+
+def _name_end(norm: str, ws: list[Word], j: int, lex: Lexicons, taken: Taken) -> int:
+    """The end (exclusive word index) of a person name starting at word ``j``:
+    up to three name words, plus any «بن X» / «آل X» links between them."""
+    n = len(ws)
+    k = j
+    units = 0
+    while k < n and k - j < MAX_NAME_WORDS and taken.free(k, k + 1) \
+            and (joined(norm, ws[k - 1], ws[k]) if k == j else _tight(norm, ws[k - 1], ws[k])):
+        t = ws[k].text
+        if k > j and t in CONNECTORS and k + 1 < n and taken.free(k + 1, k + 2) \
+                and _tight(norm, ws[k], ws[k + 1]) and _after_connector(ws[k + 1], lex):
+            k += 2
+            if ws[k - 1].text == "عبد" and k < n and taken.free(k, k + 1) and joined(norm, ws[k - 1], ws[k]) \
+                    and _after_connector(ws[k], lex):
+                k += 1  # «بن عبد العزيز»
+            continue
+        if units >= 3 or not _name_word(ws[k], lex, first=(k == j)):
+            break
+        k += 1
+        units += 1
+    return k
 
 
 def find_names(norm: str, ws: list[Word], lex: Lexicons, taken: Taken) -> list[ActorMention]:
@@ -344,6 +425,10 @@ def find_names(norm: str, ws: list[Word], lex: Lexicons, taken: Taken) -> list[A
         if lex.person_titles.isdisjoint(stems) or taken.words[i]:
             i += 1
             continue
+        if i > 0 and joined(norm, ws[i - 1], w) \
+                and not lex.named_after_heads.isdisjoint(stem_texts(ws[i - 1].text, virtual=False)):
+            i += 1  # «حديقة الملك فهد المركزية», «جامعة الإمام محمد بن سعود»: a place's name
+            continue
         j = i + 1
         # skip title complements, nisbas, and further titles (السفير ... / القيادي البارز),
         # and the place a construct title rules («حاكم لويزيانا الجمهوري بوبي جيندال»)
@@ -361,10 +446,7 @@ def find_names(norm: str, ws: list[Word], lex: Lexicons, taken: Taken) -> list[A
         if j < n and ws[j].text == "ابو":
             i = j  # a kunya: read by the branch above
             continue
-        k = j
-        while k < n and k - j < 3 and taken.free(k, k + 1) and joined(norm, ws[k - 1], ws[k]) \
-                and _name_word(ws[k], lex, first=(k == j)):
-            k += 1
+        k = _name_end(norm, ws, j, lex, taken)
         if k - j >= 2 and _name_start(ws[j].text):
             out.append(ActorMention(ws[j].start, ws[k - 1].end, j, k, "PER", "name"))
             taken.take(j, k)
