@@ -131,3 +131,18 @@ def test_name_lexicon_lists_nonempty():
     names = lexicons().raw["names"]
     for key in ("titles", "complements", "stop", "never", "not_kunya"):
         assert names[key], key
+
+
+def test_organisation_lexicon_valid():
+    from rasid.text.normalise import normalise
+
+    orgs = lexicons().raw["organisations"]
+    for key in ("heads", "definite_heads"):
+        for head, least in orgs[key].items():
+            assert len(head.split()) == 1 and isinstance(least, int) and 1 <= least <= 3, head
+    assert all(h.startswith("ال") for h in orgs["definite_heads"])
+    assert not any(h.startswith("ال") for h in orgs["heads"])
+    for key in ("place_nouns", "ends", "generic", "names", "adjectives", "titles", "not_first"):
+        assert orgs[key] and len(set(map(normalise, orgs[key]))) == len(orgs[key]), key
+    for phrase in orgs["generic"]:
+        assert phrase.split()[0] in orgs["heads"], phrase

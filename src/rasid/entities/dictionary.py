@@ -308,6 +308,14 @@ class Lexicons:
     org_name_heads: frozenset[str] = frozenset()
     construct_titles: frozenset[str] = frozenset()
     named_after_heads: frozenset[str] = frozenset()
+    org_heads: PhraseIndex[int] = field(default_factory=PhraseIndex)   # head noun -> fewest words after it
+    org_names: PhraseIndex[str] = field(default_factory=PhraseIndex)   # fixed organisation names
+    org_place_nouns: frozenset[str] = frozenset()
+    org_ends: frozenset[str] = frozenset()
+    org_generic: frozenset[str] = frozenset()
+    org_adjectives: frozenset[str] = frozenset()
+    org_not_first: frozenset[str] = frozenset()
+    org_name_titles: frozenset[str] = frozenset()
     raw: dict[str, dict] = field(default_factory=dict)
 
 
@@ -322,6 +330,14 @@ def lexicons() -> Lexicons:
     titles = _entity_data("titles.yaml")
     inst = _entity_data("institutions.yaml")
     names = _entity_data("names.yaml")
+    orgs = _entity_data("organisations.yaml")
+    org_heads: PhraseIndex[int] = PhraseIndex()
+    for key in ("heads", "definite_heads"):
+        for head, least in (orgs.get(key) or {}).items():
+            org_heads.add(head, int(least))
+    org_names: PhraseIndex[str] = PhraseIndex()
+    for name in orgs.get("names") or ():
+        org_names.add(name, normalise(name))
     cn: dict[str, str] = {}
     ca: dict[str, str] = {}
     for iso3, rec in (countries.get("countries") or {}).items():
@@ -360,5 +376,11 @@ def lexicons() -> Lexicons:
         org_name_heads=norm_set(names.get("org_name_heads")),
         construct_titles=norm_set(w for p in names.get("construct_titles") or () for w in p.split()[-1:]),
         named_after_heads=norm_set(names.get("named_after_heads")),
-        raw={"countries": countries, "titles": titles, "institutions": inst, "names": names},
+        org_heads=org_heads, org_names=org_names,
+        org_place_nouns=norm_set(orgs.get("place_nouns")), org_ends=norm_set(orgs.get("ends")),
+        org_generic=norm_set(orgs.get("generic")), org_adjectives=norm_set(orgs.get("adjectives")),
+        org_not_first=norm_set(orgs.get("not_first")),
+        org_name_titles=norm_set(orgs.get("titles")),
+        raw={"countries": countries, "titles": titles, "institutions": inst, "names": names,
+             "organisations": orgs},
     )

@@ -63,7 +63,7 @@ def resolve_short(mentions: list[ActorMention]) -> list[ActorMention]:
 def assign_local_ids(mentions: list[ActorMention], norm: str) -> None:
     """Document-local ids for person names outside the dictionary."""
     for m in mentions:
-        if m.actor_id is None and m.source in ("name", "kunya", "ner"):
+        if m.actor_id is None and m.source in ("name", "kunya", "ner", "orgname"):
             m.actor_id = "doc:" + slug(norm[m.nstart:m.nend])
 
 

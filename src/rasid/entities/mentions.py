@@ -178,6 +178,7 @@ def find_institutions(norm: str, ws: list[Word], lex: Lexicons, taken: Taken) ->
                 break
         if not done:
             i += 1
+    out += find_org_names(norm, ws, lex, taken)
     # Bare heads and anaphors, resolved later by the linker.
     for i, w in enumerate(ws):
         if not taken.words[i]:
@@ -197,6 +198,129 @@ def find_institutions(norm: str, ws: list[Word], lex: Lexicons, taken: Taken) ->
                                                 "anaphor", entity=False, prefix=prefix))
                         taken.take(i, i + 1)
                         break
+    return out
+
+
+# ------------------------------------------------------------ organisation names
+MAX_ORG_WORDS = 7
+
+
+def _nisba(t: str) -> bool:
+    """A definite nisba adjective («الوطني», «الاجتماعيه» normalised)."""
+    return t.startswith("ال") and len(t) >= 5 and (t.endswith("ي") or t.endswith("يه"))
+
+
+def _org_word(t: str, lex: Lexicons) -> bool:
+    """A word that may be part of an organisation's name at all."""
+    return len(t) >= 2 and not _DIGIT.search(t) and t not in lex.org_ends and t not in lex.never \
+        and (t.startswith("ال") or t not in lex.stop)
+
+
+def _org_end(norm: str, ws: list[Word], i: int, least: int, lex: Lexicons, taken: Taken,
+             *, definite: bool) -> int | None:
+    """The end (exclusive word index) of the organisation name whose head is
+    word ``i``, or None when the words after it do not make one."""
+    n = len(ws)
+
+    def free(k: int) -> bool:
+        return k < n and taken.free(k, k + 1) and joined(norm, ws[k - 1], ws[k])
+
+    def ok(k: int) -> bool:
+        return free(k) and _org_word(ws[k].text, lex)
+
+    k = i + 1
+    if not free(k):
+        return None
+    t = ws[k].text
+    place = False  # the name ends in a place: only adjectives may follow
+    if definite:
+        if not (ok(k) and (_nisba(t) or t in lex.org_adjectives)):
+            return None  # «الهيئة العامة ...», «الاتحاد السعودي ...»; not «المنظمة لملف ...»
+    elif t in lex.org_place_nouns and ok(k + 1):
+        k += 2  # «أمانة منطقة تبوك»
+        place = True
+    elif not ok(k):
+        return None
+    elif t in lex.org_name_titles:
+        e = _name_end(norm, ws, k + 1, lex, taken) if k + 1 < n else k + 1
+        if e <= k + 1:
+            return None
+        k = e  # «جامعة الملك عبدالعزيز»
+    elif t.startswith("ال") and len(t) >= 4 and t not in lex.country_names and t not in lex.country_adjs \
+            and t not in lex.org_not_first:
+        k += 1  # not «ديوان الوزارة», «جامعة ألمانية»
+    else:  # a foreign name («شركة سامسونغ») is left to the statistical NER
+        return None
+    genitive = False  # the word before was «ل» + a noun: a definite noun may follow
+    # noun: the word before is a noun another may be coordinated with
+    # («الثقافة والإعلام», «للسياحة والتراث»)
+    noun = not place and k > i + 1 and ws[k - 1].text.startswith("ال")
+    while k < n and k - i <= MAX_ORG_WORDS and ok(k):
+        t = ws[k].text
+        if place and not (_nisba(t) or t in lex.org_adjectives):
+            break
+        if t.startswith("وال") and len(t) >= 6 and (noun or _nisba(t[1:])) \
+                and t[1:] not in lex.stop and t[1:] not in lex.person_titles:  # not «والمستشار», «والحكومة»
+            genitive = noun = False
+        elif _nisba(t) or t in lex.org_adjectives or (genitive and t.startswith("ال")):
+            noun = genitive and not _nisba(t)
+            genitive = False
+        elif t.startswith("لل") and len(t) >= 5:
+            genitive, noun = True, True  # «للسياحة» (والتراث الوطني)
+        elif t.startswith("ل") and not t.startswith("ال") and len(t) >= 4 and k + 1 < n \
+                and t[1:] not in lex.stop and ok(k + 1) and ws[k + 1].text.startswith("ال"):
+            genitive, noun = True, False  # «لشؤون» المسجد النبوي
+        else:
+            break
+        k += 1
+    while k - 1 > i and (ws[k - 1].text.startswith("ل") and not ws[k - 1].text.startswith("ال")
+                         and not ws[k - 1].text.startswith("لل")):
+        k -= 1  # a dangling «لشؤون»
+    if k - (i + 1) < least:
+        return None
+    if definite and not any(w.text.startswith("ل") and not w.text.startswith("ال") for w in ws[i + 1:k]):
+        return None  # «المؤسسة العسكرية الليبية» describes; «المؤسسة العامة للتقاعد» names
+    return k
+
+
+def find_org_names(norm: str, ws: list[Word], lex: Lexicons, taken: Taken) -> list[ActorMention]:
+    """Organisation names by their head noun («وزارة العمل», «الهيئة العامة
+    للسياحة والتراث الوطني») and fixed names («الدفاع المدني»), over free
+    words; phrases that are institution heads («وزارة الداخلية») are left to
+    the bare-head pass, generic ones («مجلس الإدارة») are skipped."""
+    out: list[ActorMention] = []
+    fixed = lex.org_names.starting_words(ws)
+    heads = lex.org_heads.starting_words(ws)
+    i = 0
+    while i < len(ws):
+        if taken.words[i] or (i not in fixed and i not in heads):
+            i += 1
+            continue
+        found = None
+        for m in lex.org_names.match_at(norm, ws, i):
+            if not m.virtual and taken.free(m.i, m.j):
+                found = (m.start, m.j, m.prefix)
+                break
+        if found is None:
+            for m in lex.org_heads.match_at(norm, ws, i):
+                if m.virtual or m.j != i + 1:
+                    continue
+                head = ws[i].text[m.start - ws[i].start:]
+                end = _org_end(norm, ws, i, m.value, lex, taken, definite=head.startswith("ال"))
+                if end is None:
+                    continue
+                phrase = norm[m.start:ws[end - 1].end]
+                if phrase in lex.org_generic or phrase in lex.heads or phrase in lex.construct:
+                    continue
+                found = (m.start, end, m.prefix)
+                break
+        if found is None:
+            i += 1
+            continue
+        start, end, prefix = found
+        out.append(ActorMention(start, ws[end - 1].end, i, end, "ORG", "orgname", prefix=prefix))
+        taken.take(i, end)
+        i = end
     return out
 
 
