@@ -256,3 +256,98 @@ def test_state_visits_calls_and_seizures_keep_their_event(text, type_, actor):
     got = of_type(text, type_)
     assert got, events(text)
     assert actor in (text_of(got[0]["actor"]) or "")
+
+
+# --- background, history, habit and opinion pieces (rasid.events.background,
+# rasid.events.opinion); a first line of news makes each text an article, not a
+# one-sentence text
+NEWS = "أعلنت وزارة الداخلية أمس اعتقال خمسة أشخاص في القاهرة.\n"
+
+
+def article_events(second: str, published: str = "2015-07-23") -> list[dict]:
+    return events(NEWS + second, published)
+
+
+@pytest.mark.parametrize("text, type_", [
+    # an old date in the act's own clause, or in a relative clause of the act
+    ("وشنت القوات الحكومية هجوما واسعا على المتمردين في مارس 2013.", "ASSAULT"),
+    ("وفقدت السيدة ابنها في المعارك التي شهدتها المدينة في أبريل الماضي.", "ASSAULT"),
+    ("وكان أبرزها الهجوم على المتحف في مارس الماضي الذي أدى إلى مقتل 22 شخصا.", "ASSAULT"),
+    # a time distance of weeks or more before the act
+    ("وصدر القانون بعد شهرين من مقتل 17 شخصا على أيدي مسلحين في باريس.", "ASSAULT"),
+    ("وبدأت المدينة تستعيد عافيتها بعد نحو شهر من الهجوم الإرهابي الدامي.", "ASSAULT"),
+    # an undated pluperfect, a precedent
+    ("وكان الجيش قد اعتقل عشرات الناشطين في المدينة.", "COERCE"),
+    ("وكان رئيس الوزراء قد التقى زعيم المعارضة في القصر.", "CONSULT"),
+    ("وسبق أن هاجم مسلحون الفندق نفسه.", "ASSAULT"),
+    # habits and the habitual past
+    ("وتشن الجماعات المسلحة عادة هجماتها ليلا على نقاط التفتيش.", "ASSAULT"),
+    ("وكانت الشرطة تعتقل المتظاهرين في كل مناسبة.", "COERCE"),
+    # an earlier act named as such
+    ("وتعثرت المفاوضات السابقة بين الحكومة والمتمردين في جنيف.", "CONSULT"),
+    # a subjunctive is no act told
+    ("ومن غير المقبول أن يهاجم أحد رجال الأمن في المدينة.", "ASSAULT"),
+])
+def test_background_acts_give_no_event(text, type_):
+    assert not [e for e in article_events(text) if e["type"] == type_
+                and e["sentence"]["start"] >= len(NEWS)], article_events(text)
+
+
+@pytest.mark.parametrize("text, type_", [
+    # «منذ» a recent day; a daily act; an act hours before; a dated pluperfect
+    ("واعتقلت الشرطة التركية منذ الجمعة 590 شخصا في أنحاء البلاد.", "COERCE"),
+    ("ويتظاهر آلاف الأشخاص كل يوم في شوارع العاصمة منذ الهجوم.", "PROTEST"),
+    ("وشنت طائرات التحالف غارات على صنعاء بعد ساعات من الهجوم على نجران.", "ASSAULT"),
+    ("وكان مسلحون قد هاجموا ميناء المدينة صباح أمس.", "ASSAULT"),
+    # a date after «منذ» is where an ongoing war began, not the date of the act
+    ("ومنذ اشتعال الحرب في مارس قصفت الميليشيات أحياء المدينة بالمدفعية أمس.", "ASSAULT"),
+    # an old date in a relative clause of the object, not of the act
+    ("واستعادت قوات الجيش الأراضي التي خسرتها العام الماضي في بنغازي.", "ASSAULT"),
+])
+def test_acts_of_the_day_keep_their_event(text, type_):
+    assert [e for e in article_events(text) if e["type"] == type_
+            and e["sentence"]["start"] >= len(NEWS)], article_events(text)
+
+
+def test_one_sentence_pluperfect_keeps_its_event():
+    assert of_type("وكانت القوات الإسرائيلية قد قتلت ثلاثة فلسطينيين بالضفة الغربية.", "ASSAULT")
+
+
+COLUMN = ("نحن في بلادنا نرى أن الإرهاب لا دين له، وعلينا أن نقف صفا واحدا.\n"
+          "لقد شن التحالف غارات على مواقع الحوثيين في صنعاء، ونحن نعرف أن الطريق طويل.\n"
+          "وعلينا أن نتذكر أن وطننا يستحق منا الكثير.")
+REPORT = ("أعلن الجيش أمس أنه شن غارات على مواقع الحوثيين في صنعاء.\n"
+          "وقال المتحدث باسم الجيش: \"نحن لن نسمح بتهديد أمننا، وعلينا حماية بلادنا ونحن مستعدون\".\n"
+          "وأضاف أن الغارات دمرت مخازن أسلحة.")
+
+
+def test_opinion_piece_gives_no_event():
+    assert events(COLUMN) == []
+
+
+def test_first_person_inside_quotes_keeps_a_report():
+    assert [e for e in events(REPORT) if e["type"] == "ASSAULT"], events(REPORT)
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("وداهمت الشرطة منازل في المدينة بحثا عن أعضاء التنظيم.", "CONSULT"),
+    ("وانطلقت رحلة على ظهور الهجن أطلق عليها منظمها اسم مسيرة الحزم.", "RETREAT"),
+    ("ويعمل البنك مع شركائه على تعبئة الموارد اللازمة للتنمية.", "MOBILIZE"),
+    ("اقتحم نمر مدرسة خاصة في جنوب الهند وأصاب شخصا بجروح.", "ASSAULT"),
+    ("وينتظر النادي معركة انتخابية حامية قبل بداية الموسم.", "ASSAULT"),
+    ("ويتعلم الطفل باللعب الجمعي الضبط الذاتي والتنظيم.", "COERCE"),
+    ("ومات والدها وتراجعت صحة والدتها في المستشفى.", "RETREAT"),
+])
+def test_other_senses_of_triggers_give_no_event(text, type_):
+    assert not of_type(text, type_), events(text)
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("وداهمت الشرطة منازل في المدينة واعتقلت أعضاء في التنظيم.", "COERCE"),
+    ("وأفرجت السلطات السودانية عن 100 من الصيادين المصريين.", "RETREAT"),
+    ("وأطلقت السلطات سراح الصحفي بعد أسبوع من احتجازه.", "RETREAT"),
+    ("ودفع الجيش بتعزيزات عسكرية إلى الحدود الشمالية.", "MOBILIZE"),
+    ("واقتحم مسلحون مدرسة في المدينة وقتلوا حارسها.", "ASSAULT"),
+])
+def test_same_triggers_in_their_event_sense_keep_their_event(text, type_):
+    assert of_type(text, type_), events(text)

@@ -41,12 +41,14 @@ from __future__ import annotations
 from ..document import Document, Event, Mention
 from ..text.normalise import original_span
 from .attach import assign_place_date, carry_over
+from .background import background
 from .context import Context, build_context
 from .draft import Draft, Hit
 from .figures import figure, grand_total, no_casualties, sentence_figures, tally_sentence
 from .lexicon import TriggerLexicon, trigger_lexicon
 from .merge import merge_drafts
 from .modality import assign_modality, sentence_skipped
+from .opinion import opinion_piece
 from .ontology import ontology
 from .acled import acled_types
 from .roles import assign_roles, inherit_subject
@@ -129,6 +131,9 @@ def extract_events(doc: Document, *, drop: tuple[str, ...] = DROP,
     ctx = build_context(doc, lx)
     onto = ontology()
     drafts: list[Draft] = []
+    one = _one_sentence(ctx)
+    if not one and opinion_piece(doc.text, lx):
+        return []  # a column in the first person plural: arguments, not news
     for s in range(len(ctx.sentences)):
         if sentence_skipped(ctx, lx, s):
             continue
@@ -145,6 +150,8 @@ def extract_events(doc: Document, *, drop: tuple[str, ...] = DROP,
             assign_modality(ctx, lx, d, hits)
             assign_place_date(ctx, lx, d, hits, doc.published)
             carry_over(ctx, lx, d, drafts)
+            if background(ctx, lx, d, hits, doc.published, one_sentence=one):
+                continue  # «بعد شهرين من مقتل ...», «وكان قد وعد», «في عام 2011»: not the news
             if d.type == "ASSAULT":
                 d.fatalities = figure(figures, "killed", h)
                 d.injured = figure(figures, "injured", h)

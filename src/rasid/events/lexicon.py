@@ -37,7 +37,9 @@ CUE_KEYS = ("negation", "opinion", "question", "claimed", "suspected", "denied",
             "continuation", "topic_verbs", "modifier_heads", "sport", "blame", "patient_nouns", "topic_stops",
             "political_titles", "complementisers", "inanimate_subjects", "travellers",
             "abstract_objects", "accidents", "accident_not_next", "threat", "verbal",
-            "crash_verbs", "aircraft", "disasters", "exposure")
+            "crash_verbs", "aircraft", "disasters", "exposure", "distance_units",
+            "distance_preps", "pluperfect_aux", "precedent", "habitual", "earlier_next",
+            "first_person")
 
 
 @dataclass(slots=True, frozen=True)

@@ -47,6 +47,9 @@ def assign_modality(ctx: Context, lex: TriggerLexicon, d: Draft, hits: list[Hit]
         return
     if h.i > a:
         prev = ctx.ws[h.i - 1].text
+        if h.form.pos == "verb" and h.form.present and prev in ("ان", "بان") and not h.prefix:
+            d.modality = "hypothetical"  # «أن يهاجم أحد»: a subjunctive, not an act told
+            return
         if prev in lex.cues["negation"] or ctx.stems(h.i - 1) & lex.cues["negation"]:
             d.modality = "negated"
             return

@@ -50,6 +50,12 @@ def _spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Inner character spans of the quotations of ``text`` (every pair of
+    marks, with or without a speech verb)."""
+    return _spans(text)
+
+
 def find_quotes(doc: Document) -> list[Quote]:
     ensure_norm(doc)
     mentions = doc.meta.get(MENTIONS_KEY)
