@@ -397,3 +397,48 @@ def test_org_names_by_head_noun(text, name):
 ])
 def test_org_names_not_descriptions(text, bad):
     assert bad not in _rule_orgs(text)
+
+
+@pytest.mark.parametrize("text, span, typ, want", [
+    ("وأصدرت إدارة نادي الشباب بيانا عن اللاعب زيكوفيتش.", "نادي الشباب بيانا", "ORG", "نادي الشباب"),
+    ("وقعت إدارة نادي الاتحاد بشكل رسمي مع زيكوفيتش.", "نادي الاتحاد بشكل", "ORG", "نادي الاتحاد"),
+    ("وتتقدم صحيفة زيكوفيتش بالعزاء لأسرة الغفيلي بالرس وكافة المناطق.", "الغفيلي بالرس", "PER", None),
+    ("وصل إبراهيم العيد ومعه المدرب زيكوفيتش.", "إبراهيم العيد", "PER", "إبراهيم العيد"),
+    ("وقال خليل المصري إن زيكوفيتش جاهز.", "خليل المصري", "PER", "خليل المصري"),
+])
+def test_ner_spans_lose_ordinary_trailing_words(monkeypatch, text, span, typ, want):
+    _fake_ner(monkeypatch, [(span, typ)])
+    got = [e.text for e in run(text).entities if e.type == typ]
+    if want is not None:
+        assert want in got
+    if want != span:
+        assert span not in got
+
+
+@pytest.mark.parametrize("text, span", [
+    ("وارتفع سعر اللتر في زيكوفيتش إلى 2 ريال للبنزين.", "ريال للبنزين"),
+    ("ينفق مسافرو زيكوفيتش 40 مليار ريال سنوي تقريبا.", "ريال سنوي"),
+    ("وقال زيكوفيتش إن بيئة الأعمال اليمنية تحسنت.", "بيئة الأعمال اليمنية"),
+    ("ووصل مسلحو الخليج إلى زيكوفيتش.", "مسلحو الخليج"),
+    ("وقال الأمين العام للفيفا زيكوفيتش إن القرعة تأجلت.", "لفيفا"),
+])
+def test_ner_org_amounts_and_descriptions_dropped(monkeypatch, text, span):
+    _fake_ner(monkeypatch, [(span, "ORG")])
+    assert span not in [e.text for e in run(text).entities]
+
+
+def test_ner_club_named_after_currency_kept(monkeypatch):
+    _fake_ner(monkeypatch, [("ريال مدريد", "ORG")])
+    assert "ريال مدريد" in [e.text for e in run("وفاز ريال مدريد على زيكوفيتش.").entities]
+
+
+def test_ner_coordinated_given_names_split(monkeypatch):
+    _fake_ner(monkeypatch, [("محمد وخالد", "PER")])
+    got = [e.text for e in run("وتخص بالعزاء إخوانه محمد وخالد في زيكوفيتش.").entities if e.type == "PER"]
+    assert "محمد" in got and "خالد" in got and "محمد وخالد" not in got
+
+
+def test_ner_person_after_construct_title_loses_the_place(monkeypatch):
+    _fake_ner(monkeypatch, [("أملج زياد زيكوفيتش", "PER")])
+    got = [e.text for e in run("ووقف محافظ أملج زياد زيكوفيتش على الانطلاق.").entities if e.type == "PER"]
+    assert "أملج زياد زيكوفيتش" not in got

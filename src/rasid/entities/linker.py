@@ -82,7 +82,8 @@ def coref_aliases(mentions: list[ActorMention], norm: str, ws: list[Word],
         if toks[0] == "ابو" or (len(toks) >= 2 and toks[-2] in ("بن", "ابن", "ال")):
             continue
         last = toks[-1]
-        if len(last) < 3 or last in lex.stop or last in lex.never or last in lex.country_adjs \
+        if len(last) < 3 or last in lex.stop or last in lex.never or last in lex.not_coref \
+                or last in lex.country_adjs \
                 or last in lex.complements or last in lex.person_titles:
             continue
         cand.setdefault(last, set()).add(m.actor_id)

@@ -73,6 +73,14 @@ def _stems(w: Word) -> tuple[str, ...]:
 PATRONYMIC = frozenset({"بن", "ابن", "بنت"})
 
 
+def _given_name(t: str) -> bool:
+    """Whether ``t`` is known as a given name (person-name lexicon)."""
+    from .ner_names import names
+
+    u = names().get(t)
+    return u is not None and u.given >= NAME_MIN_COUNT
+
+
 def find_dictionary(norm: str, ws: list[Word], d: ActorDictionary, lex: Lexicons,
                     taken: Taken) -> list[ActorMention]:
     out: list[ActorMention] = []
@@ -86,8 +94,10 @@ def find_dictionary(norm: str, ws: list[Word], d: ActorDictionary, lex: Lexicons
         for m in d.index.match_at(norm, ws, i):
             if not taken.free(m.i, m.j):
                 continue
-            if i > 0 and ws[i - 1].text in PATRONYMIC and joined(norm, ws[i - 1], ws[i]):
-                continue  # «سلطان بن سلمان بن عبدالعزيز»: a father's name, not the actor
+            if i > 0 and joined(norm, ws[i - 1], ws[i]) and (
+                    ws[i - 1].text in PATRONYMIC
+                    or (ws[i].text in PATRONYMIC and _given_name(ws[i - 1].text))):
+                continue  # «سلطان بن سلمان بن عبدالعزيز», «أمين بن علي»: a father's name, not the actor
             if m.value.before is not None:
                 if i == 0 or not joined(norm, ws[i - 1], ws[i]) or m.value.before not in _stems(ws[i - 1]):
                     continue
@@ -223,7 +233,7 @@ def _org_end(norm: str, ws: list[Word], i: int, least: int, lex: Lexicons, taken
     n = len(ws)
 
     def free(k: int) -> bool:
-        return k < n and taken.free(k, k + 1) and joined(norm, ws[k - 1], ws[k])
+        return k < n and taken.free(k, k + 1) and _tight(norm, ws[k - 1], ws[k])
 
     def ok(k: int) -> bool:
         return free(k) and _org_word(ws[k].text, lex)
@@ -242,7 +252,7 @@ def _org_end(norm: str, ws: list[Word], i: int, least: int, lex: Lexicons, taken
     elif not ok(k):
         return None
     elif t in lex.org_name_titles:
-        e = _name_end(norm, ws, k + 1, lex, taken) if k + 1 < n else k + 1
+        e = _name_end(norm, ws, k + 1, lex, taken, max_units=1) if k + 1 < n else k + 1
         if e <= k + 1:
             return None
         k = e  # «جامعة الملك عبدالعزيز»
@@ -273,9 +283,9 @@ def _org_end(norm: str, ws: list[Word], i: int, least: int, lex: Lexicons, taken
         else:
             break
         k += 1
-    while k - 1 > i and (ws[k - 1].text.startswith("ل") and not ws[k - 1].text.startswith("ال")
-                         and not ws[k - 1].text.startswith("لل")):
-        k -= 1  # a dangling «لشؤون»
+    while k - 1 > i + 1 and ws[k - 1].text.startswith("ل") and not ws[k - 1].text.startswith("ال") \
+            and (not definite or not ws[k - 1].text.startswith("لل")):
+        k -= 1  # a dangling «لشؤون»; «مؤسسة النقد (للتدخل)»: a last «لل» word is the sentence's
     if k - (i + 1) < least:
         return None
     if definite and not any(w.text.startswith("ل") and not w.text.startswith("ال") for w in ws[i + 1:k]):
@@ -478,9 +488,13 @@ def _common_word(t: str) -> bool:
 
 def _after_connector(w: Word, lex: Lexicons) -> bool:
     """Whether ``w`` can follow «بن»/«آل» in a name («آل الشيخ», «بن عبدالعزيز»)."""
+    from .ner_names import names
+
     t = w.text
-    return len(t) >= 2 and not _DIGIT.search(t) and t not in lex.stop and t not in lex.never \
-        and t not in lex.country_names
+    if len(t) < 2 or _DIGIT.search(t) or t in lex.never or t in lex.country_names:
+        return False
+    u = names().get(t)
+    return t not in lex.stop or (u is not None and u.total >= NAME_MIN_COUNT)  # «بن علي» («على»)
 
 
 def _tight(norm: str, a: Word, b: Word) -> bool:
@@ -496,9 +510,10 @@ CONNECTORS = frozenset({"بن", "بنت", "ابن", "ال"})
 MAX_NAME_WORDS = 9
 
 
-def _name_end(norm: str, ws: list[Word], j: int, lex: Lexicons, taken: Taken) -> int:
+def _name_end(norm: str, ws: list[Word], j: int, lex: Lexicons, taken: Taken, *,
+              max_units: int = 3) -> int:
     """The end (exclusive word index) of a person name starting at word ``j``:
-    up to three name words, plus any «بن X» / «آل X» links between them."""
+    up to ``max_units`` name words, plus any «بن X» / «آل X» links between them."""
     n = len(ws)
     k = j
     units = 0
@@ -512,7 +527,7 @@ def _name_end(norm: str, ws: list[Word], j: int, lex: Lexicons, taken: Taken) ->
                     and _after_connector(ws[k], lex):
                 k += 1  # «بن عبد العزيز»
             continue
-        if units >= 3 or not _name_word(ws[k], lex, first=(k == j)):
+        if units >= max_units or not _name_word(ws[k], lex, first=(k == j)):
             break
         k += 1
         units += 1

@@ -71,6 +71,25 @@ def ner_mentions(doc: Document, ws: list[Word], d: ActorDictionary, lex: Lexicon
             continue
         if ws[j - 1].end < b or a < ws[i].start:
             continue
+        if ws[i].text.startswith("لل") and a < ws[i].start + 2:
+            continue  # «للفيفا» read as «لفيفا»: the name («الفيفا») is not in the text
+        j = _trim_tail(ws, i, j, lex,
+                       person=e.type == "PER" and not _org_headed(ws, i, doc.norm[a:ws[i].end], lex))
+        b = min(b, ws[j - 1].end)
+        if e.type == "PER" and j - i >= 3 and i > 0 and a == ws[i].start \
+                and ws[i - 1].text in lex.construct_titles:
+            i, a = i + 1, ws[i + 1].start  # «محافظ (أملج) زياد البازعي»: the place it rules
+        if e.type == "PER" and a == ws[i].start:
+            parts = _coordinated(ws, i, j)
+            if parts is not None:
+                for k in parts:  # «محمد وخالد»: two persons
+                    if taken.free(k, k + 1):
+                        w = ws[k]
+                        off = 1 if k > i else 0
+                        out.append(ActorMention(w.start + off, w.end, k, k + 1, "PER", "ner", None,
+                                                prefix=w.text[:off]))
+                        taken.take(k, k + 1)
+                continue
         if e.type == "PER":
             k = _after_titles(ws, i, j, lex)
             if k >= j:
@@ -133,7 +152,112 @@ def _name_like(text: str, typ: str, lex: Lexicons, *, headed: bool = False) -> b
         return False  # «المرصد»; but «صحيفة الشروق» names the paper
     if typ == "ORG" and parts[0] in lex.generic_heads:
         return False
+    if typ == "ORG" and parts[0] in lex.currency_words and (
+            len(parts) == 1 or parts[1][:1] in "لب" or parts[1].endswith(("ي", "يه"))):
+        return False  # «ريال للبنزين», «ريال سنوي»; not «ريال مدريد»
+    if typ == "ORG" and _described(parts, lex):
+        return False  # «بيئة الأعمال اليمنية», «معتمرو الخليج»
+    if typ == "PER" and len(parts) == 1 and _common_not_name(parts[0]):
+        return False  # «جودة», «الله»
     return True
+
+
+# A first word this common in the news that heads no name makes an NER ORG
+# span a description; a single PER word this common (and four times as
+# common as it is seen as a name) is an ordinary word.
+COMMON_HEAD = 300
+
+
+def _described(parts: list[str], lex: Lexicons) -> bool:
+    """An ORG span that is a description: a common noun that heads no
+    organisation's name followed by a definite word («بيئة الأعمال»), or a
+    plural in construct («معتمرو الخليج»: «معتمرون» is the word)."""
+    from ..text.tokens import word_counts
+    from .ner_names import names
+
+    first = parts[0]
+    if len(parts) < 2 or first.startswith("ال") or not parts[1].startswith("ال"):
+        return False
+    if first in lex.org_name_heads or first in lex.country_names or first in lex.org_heads:
+        return False
+    counts = word_counts()
+    u = names().get(first)
+    if u is not None and u.total >= TAIL_NAME_MIN:
+        return False
+    if first.endswith("و") and counts.get(first + "ن", 0) >= COMMON_HEAD:
+        return True
+    return counts.get(first, 0) >= COMMON_HEAD and first not in lex.ner_org_heads
+
+
+def _common_not_name(t: str, *, ratio: int = 4) -> bool:
+    """A word far more common in the news (``ratio`` times) than as a name."""
+    from ..text.tokens import word_counts
+    from .ner_names import names
+
+    c = word_counts().get(t, 0)
+    u = names().get(t)
+    return c >= COMMON_HEAD and (u is None or u.total * ratio < c)
+
+
+def _tail_word(t: str, lex: Lexicons) -> bool:
+    """Whether ``t``, last in an NER span, is an ordinary word that ended up
+    in it: a function word or date («أمس»), «ب» + a common noun («بشكل»), or
+    a common accusative («بيانا», «اجتماعا») that is not a name."""
+    from ..text.tokens import word_counts
+    from .ner_names import names
+
+    u = names().get(t)
+    if u is not None and u.total >= TAIL_NAME_MIN:
+        return False  # «علي» (normalised «على» too)
+    if t in lex.org_ends or (t in lex.stop and not t.startswith("ال")):
+        return True  # not «المصري», «الثاني»: nisbas and ordinals end names
+    counts = word_counts()
+    if t[:1] == "ب" and not t.startswith("ال") and max(counts.get(t, 0), counts.get(t[1:], 0)) >= TAIL_COMMON:
+        return True
+    return t.endswith("ا") and len(t) >= 4 and counts.get(t, 0) >= TAIL_ACCUSATIVE
+
+
+# «ب» + a word this common ends an NER span («بشكل»); an accusative in «ا»
+# this common too («بيانا»); a known name part seen this often never does.
+TAIL_COMMON = 1000
+TAIL_ACCUSATIVE = 200
+TAIL_NAME_MIN = 5
+
+
+def _trim_tail(ws: list[Word], i: int, j: int, lex: Lexicons, *, person: bool = False) -> int:
+    """The end of span ``[i, j)`` without ordinary trailing words
+    («نادي الشباب بيانا» -> «نادي الشباب»); a person's name also loses a
+    last word with «بال/لل» («الغفيلي بالرس»)."""
+    while j - i > 1:
+        t = ws[j - 1].text
+        if not (_tail_word(t, lex) or (person and (t[:3] in ("بال", "كال") or t.startswith("لل")))):
+            break
+        j -= 1
+    return j
+
+
+def _coordinated(ws: list[Word], i: int, j: int) -> list[int] | None:
+    """The word indexes of single given names joined by «و» in an NER person
+    span («محمد وخالد», «وليد وأحمد»), or None when the span is one name."""
+    from .ner_names import names
+
+    if j - i < 2:
+        return None
+    lexicon = names()
+    for k in range(i, j):
+        t = ws[k].text
+        if k > i:
+            if not t.startswith("و") or len(t) < 4:
+                return None
+            t = t[1:]
+        u = lexicon.get(t)
+        if u is None or u.given < COORDINATED_GIVEN:
+            return None
+    return list(range(i, j))
+
+
+# Each part of a coordinated span must be seen this often as a given name.
+COORDINATED_GIVEN = 50
 
 
 def _after_titles(ws: list[Word], i: int, j: int, lex: Lexicons) -> int:
