@@ -442,3 +442,9 @@ def test_ner_person_after_construct_title_loses_the_place(monkeypatch):
     _fake_ner(monkeypatch, [("أملج زياد زيكوفيتش", "PER")])
     got = [e.text for e in run("ووقف محافظ أملج زياد زيكوفيتش على الانطلاق.").entities if e.type == "PER"]
     assert "أملج زياد زيكوفيتش" not in got
+
+
+def test_common_word_short_form_needs_full_name():
+    assert not [e for e in run("وتحسنت جودة الأسفلت وتحديد المسارات.", "2015-07-01").entities if e.type == "PER"]
+    doc = run("قال وزير الخارجية الأردني ناصر جودة إن الأردن يرحب. وأضاف جودة أن الحل سياسي.", "2015-07-01")
+    assert ("جودة", "PER", "jor-judeh") in ents(doc)
