@@ -448,3 +448,23 @@ def test_common_word_short_form_needs_full_name():
     assert not [e for e in run("وتحسنت جودة الأسفلت وتحديد المسارات.", "2015-07-01").entities if e.type == "PER"]
     doc = run("قال وزير الخارجية الأردني ناصر جودة إن الأردن يرحب. وأضاف جودة أن الحل سياسي.", "2015-07-01")
     assert ("جودة", "PER", "jor-judeh") in ents(doc)
+
+
+@pytest.mark.parametrize("text, forms", [
+    ("قالت هيئة الهلال الأحمر السعودي إن فرق الهلال الأحمر السعودي وعمليات الهلال الأحمر باشرت الحادث.",
+     ["هيئة الهلال الأحمر السعودي", "الهلال الأحمر السعودي", "الهلال الأحمر"]),
+    ("وأوضحت مؤسسة النقد العربي السعودي أن مؤسسة النقد تدرس الأسعار.",
+     ["مؤسسة النقد العربي السعودي", "مؤسسة النقد"]),
+])
+def test_org_short_forms_share_the_full_names_id(text, forms):
+    doc = run(text)
+    ids = {e.text: e.actor_id for e in doc.entities if e.type == "ORG"}
+    assert all(f in ids for f in forms)
+    assert len({ids[f] for f in forms}) == 1
+    assert ids[forms[0]] in [a.id for a in doc.actors]
+
+
+def test_org_distinct_names_keep_distinct_ids():
+    doc = run("وقالت وزارة العمل وهيئة السوق المالية إن وزارة العمل ستراجع القرار.")
+    ids = {e.text: e.actor_id for e in doc.entities if e.type == "ORG"}
+    assert ids["وزارة العمل"] != ids["هيئة السوق المالية"]

@@ -61,10 +61,23 @@ def resolve_short(mentions: list[ActorMention]) -> list[ActorMention]:
 
 
 def assign_local_ids(mentions: list[ActorMention], norm: str) -> None:
-    """Document-local ids for person names outside the dictionary."""
+    """Document-local ids for person and organisation names outside the
+    dictionary; an organisation name of two words or more found inside
+    exactly one longer one takes its id («الهلال الأحمر» of «هيئة الهلال
+    الأحمر السعودي», «مؤسسة النقد» of «مؤسسة النقد العربي السعودي»)."""
     for m in mentions:
         if m.actor_id is None and m.source in ("name", "kunya", "ner", "orgname"):
             m.actor_id = "doc:" + slug(norm[m.nstart:m.nend])
+    local = sorted((m for m in mentions if m.source == "orgname" and (m.actor_id or "").startswith("doc:")),
+                   key=lambda m: -(m.nend - m.nstart))
+    orgs: dict[str, str] = {}
+    for m in local:  # longest first: a name links to the longest one holding it
+        text = norm[m.nstart:m.nend]
+        if " " in text and text not in orgs:
+            longer = {aid for t, aid in orgs.items() if len(t) > len(text) and f" {text} " in f" {t} "}
+            if len(longer) == 1:
+                m.actor_id = longer.pop()
+        m.actor_id = orgs.setdefault(text, m.actor_id)
 
 
 def coref_aliases(mentions: list[ActorMention], norm: str, ws: list[Word],

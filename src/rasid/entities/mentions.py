@@ -309,7 +309,11 @@ def find_org_names(norm: str, ws: list[Word], lex: Lexicons, taken: Taken) -> li
         found = None
         for m in lex.org_names.match_at(norm, ws, i):
             if not m.virtual and taken.free(m.i, m.j):
-                found = (m.start, m.j, m.prefix)
+                end = m.j
+                while end < len(ws) and taken.free(end, end + 1) and _tight(norm, ws[end - 1], ws[end]) \
+                        and _nisba(ws[end].text) and _org_word(ws[end].text, lex):
+                    end += 1  # «الهلال الأحمر السعودي»
+                found = (m.start, end, m.prefix)
                 break
         if found is None:
             for m in lex.org_heads.match_at(norm, ws, i):
