@@ -468,3 +468,26 @@ def test_org_distinct_names_keep_distinct_ids():
     doc = run("وقالت وزارة العمل وهيئة السوق المالية إن وزارة العمل ستراجع القرار.")
     ids = {e.text: e.actor_id for e in doc.entities if e.type == "ORG"}
     assert ids["وزارة العمل"] != ids["هيئة السوق المالية"]
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("كيف يكون اللاعب مرشداً تربوياً في ناديه؟", "مرشداً تربوياً"),
+    ("وتحدث الكابتن فهد الصقر عن المباراة.", "الكابتن فهد الصقر"),
+])
+def test_names_not_accusatives_or_titles(text, bad):
+    assert bad not in _rule_pers(text)
+
+
+def test_names_org_named_after_abd_name():
+    assert "مؤسسة الملك عبد العزيز ورجاله للموهبة" not in _rule_orgs(
+        "وشكر مؤسسة الملك عبد العزيز ورجاله للموهبة والإبداع.")
+    assert "مؤسسة الملك عبد العزيز" in _rule_orgs("وشكر مؤسسة الملك عبد العزيز ورجاله للموهبة والإبداع.")
+
+
+@pytest.mark.parametrize("text, span, typ", [
+    ("ونقل المصاب إلى مستشفى الملك خالد في زيكوفيتش.", "الملك خالد", "ORG"),
+    ("وقام فراغ الشاب بزيارة زيكوفيتش.", "فراغ الشاب", "PER"),
+])
+def test_ner_title_spans_dropped(monkeypatch, text, span, typ):
+    _fake_ner(monkeypatch, [(span, typ)])
+    assert span not in [e.text for e in run(text).entities]

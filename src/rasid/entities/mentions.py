@@ -535,7 +535,20 @@ def _name_end(norm: str, ws: list[Word], j: int, lex: Lexicons, taken: Taken, *,
             break
         k += 1
         units += 1
+        if t == "عبد" and k < n and taken.free(k, k + 1) and _tight(norm, ws[k - 1], ws[k]) \
+                and ws[k].text.startswith("ال") and _after_connector(ws[k], lex):
+            k += 1  # «عبد العزيز»: one name
     return k
+
+
+def _accusatives(ws: list[Word]) -> bool:
+    """«(اللاعب) مرشداً تربوياً»: every word an indefinite accusative in «ا»
+    that is not a known name part."""
+    from .ner_names import names
+
+    lexicon = names()
+    return all(w.text.endswith("ا") and (lexicon.get(w.text) is None
+                                          or lexicon[w.text].total < NAME_MIN_COUNT) for w in ws)
 
 
 def find_names(norm: str, ws: list[Word], lex: Lexicons, taken: Taken) -> list[ActorMention]:
@@ -590,7 +603,7 @@ def find_names(norm: str, ws: list[Word], lex: Lexicons, taken: Taken) -> list[A
             i = j  # a kunya: read by the branch above
             continue
         k = _name_end(norm, ws, j, lex, taken)
-        if k - j >= 2 and _name_start(ws[j].text):
+        if k - j >= 2 and _name_start(ws[j].text) and not _accusatives(ws[j:k]):
             out.append(ActorMention(ws[j].start, ws[k - 1].end, j, k, "PER", "name"))
             taken.take(j, k)
             i = k

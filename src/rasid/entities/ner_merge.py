@@ -159,6 +159,10 @@ def _name_like(text: str, typ: str, lex: Lexicons, *, headed: bool = False) -> b
         return False  # «بيئة الأعمال اليمنية», «معتمرو الخليج»
     if typ == "PER" and len(parts) == 1 and _common_not_name(parts[0]):
         return False  # «جودة», «الله»
+    if typ == "PER" and all(p.endswith("ا") and not _known_name(p) for p in parts):
+        return False  # «مرشداً تربوياً»: accusatives
+    if typ == "ORG" and parts[0] in lex.person_titles and len(parts) > 1:
+        return False  # «(مستشفى) الملك خالد»: part of a place's name
     return True
 
 
@@ -187,6 +191,14 @@ def _described(parts: list[str], lex: Lexicons) -> bool:
     if first.endswith("و") and counts.get(first + "ن", 0) >= COMMON_HEAD:
         return True
     return counts.get(first, 0) >= COMMON_HEAD and first not in lex.ner_org_heads
+
+
+def _known_name(t: str) -> bool:
+    """Whether ``t`` is seen as a name part often enough to count."""
+    from .ner_names import names
+
+    u = names().get(t)
+    return u is not None and u.total >= TAIL_NAME_MIN
 
 
 def _common_not_name(t: str, *, ratio: int = 4) -> bool:
@@ -230,7 +242,8 @@ def _trim_tail(ws: list[Word], i: int, j: int, lex: Lexicons, *, person: bool = 
     last word with «بال/لل» («الغفيلي بالرس»)."""
     while j - i > 1:
         t = ws[j - 1].text
-        if not (_tail_word(t, lex) or (person and (t[:3] in ("بال", "كال") or t.startswith("لل")))):
+        if not (_tail_word(t, lex) or (person and (t[:3] in ("بال", "كال") or t.startswith("لل")
+                                                   or t in lex.person_titles))):
             break
         j -= 1
     return j
