@@ -351,3 +351,24 @@ def test_other_senses_of_triggers_give_no_event(text, type_):
 ])
 def test_same_triggers_in_their_event_sense_keep_their_event(text, type_):
     assert of_type(text, type_), events(text)
+
+
+@pytest.mark.parametrize("text, type_", [
+    # a standing position told in a relative clause
+    ("وأكدت الأمانة أن التصريحات تتعارض مع ميثاق المنظمة الذي يدعو إلى احترام سيادة الدول.", "REQUEST"),
+    ("الرغبة في إيجاد اليونان الحديثة التي تطالب بمكانها في أوروبا هي نفسها.", "REQUEST"),
+    # a company, a bank or a club is no political party
+    ("ووافقت شركة الصناعات الكهربائية على الاستحواذ على منافستها.", "AGREE"),
+    ("ورفض نادي الهلال العرض المقدم للاعبه.", "REJECT"),
+])
+def test_standing_positions_and_business_give_no_event(text, type_):
+    assert not of_type(text, type_), events(text)
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("ودعا الرئيس الإيراني الرئيس الفرنسي إلى توطيد العلاقات بين البلدين.", "REQUEST"),
+    ("ورفضت الحكومة العراقية تصريحات نائب الرئيس.", "REJECT"),
+    ("وطالب المحتجون الحكومة بالاستقالة.", "REQUEST"),
+])
+def test_statements_of_parties_keep_their_event(text, type_):
+    assert of_type(text, type_), events(text)

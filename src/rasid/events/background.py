@@ -14,10 +14,13 @@
   صباح أمس», is judged by its date);
 * «سبق أن/سبق ل» (``precedent``) right before the trigger;
 * a habitual past, a form of كان up to four words before a present verb in
-  its clause («كنت أنتقد», «وكانت الشرطة تعتقل»), or a habit word near the trigger (``habitual``: «بشكل يومي»,
-  «عادة»);
-* an earlier act named by the word after a noun trigger (``earlier_next``:
-  «مفاوضات الإنقاذ السابقة», «الجولة السابقة»).
+  its clause («كنت أنتقد», «وكانت الشرطة تعتقل»), or a habit word near the
+  trigger (``habitual``: «عادة», «غالبا»; daily acts are news);
+* a standing position: a present statement verb (REQUEST, ACCUSE, REJECT,
+  AGREE; not SUPPORT) up to three words after a relative pronoun («الميثاق الذي
+  يدعو إلى ...», «اليونان التي تطالب بمكانها»);
+* an earlier act named by the word right after a noun trigger
+  (``earlier_next``: «المفاوضات السابقة»).
 """
 
 from __future__ import annotations
@@ -160,11 +163,23 @@ def _clause_date(ctx: Context, lex: TriggerLexicon, h: Hit, hits: list[Hit]) -> 
     return None
 
 
+# statement verbs whose present tense after a relative pronoun describes a
+# standing position («الميثاق الذي يدعو إلى ...», «اليونان التي تطالب بمكانها»)
+_STATEMENT_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "AGREE"})  # not SUPPORT: «روسيا التي تدعم حفتر» is news
+
+
+def _standing(ctx: Context, lex: TriggerLexicon, d: Draft, a: int) -> bool:
+    h = d.hit
+    if d.type not in _STATEMENT_TYPES or h.form.pos != "verb" or not h.form.present:
+        return False
+    return any(ctx.ws[k].text in lex.cues["relative"] for k in range(max(a, h.i - 3), h.i))
+
+
 def background_reason(ctx: Context, lex: TriggerLexicon, d: Draft, hits: list[Hit],
                       published: str | None, *, one_sentence: bool = False) -> str | None:
     """Why ``d`` is an act told as background, history or habit (see the
     module docstring): ``"old-date"``, ``"distance"``, ``"precedent"``,
-    ``"pluperfect"``, ``"habitual"``, ``"earlier"``; None when it is not one.
+    ``"pluperfect"``, ``"habitual"``, ``"standing"``, ``"earlier"``; None when it is not one.
     ``hits`` are the triggers of its sentence. In a one-sentence text
     (``one_sentence``) there is no news for a pluperfect act to be the
     background of: it is kept."""
@@ -184,6 +199,8 @@ def background_reason(ctx: Context, lex: TriggerLexicon, d: Draft, hits: list[Hi
         return "pluperfect"  # undated «كان ... قد»; a dated one is judged by its date above
     if _habitual(ctx, lex, d, a, b):
         return "habitual"
+    if _standing(ctx, lex, d, a):
+        return "standing"
     if h.form.pos == "noun" and h.j < b and _in(ctx, lex, "earlier_next", h.j):
         return "earlier"
     return None

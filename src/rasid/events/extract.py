@@ -82,19 +82,41 @@ def _source_head(ctx: Context, lex: TriggerLexicon, c) -> bool:
                             or words[0].removeprefix("ال") in lex.cues["sources"])
 
 
-def _political(ctx: Context, lex: TriggerLexicon, c) -> bool:
+def _political(ctx: Context, lex: TriggerLexicon, c, *, target: bool = False) -> bool:
     """The role filler ``c`` is a political party: a known actor (an id not
-    minted for this document only), a country, a group of people, or a holder
-    of a political office («رئيس الوزراء اليوناني ...»)."""
+    minted for this document only), a country, a group of people (as the
+    actor only: «طالب المحتجون», but not «طالب فلان الأهالي بالتطوع»), or a
+    holder of a political office («رئيس الوزراء اليوناني ...»)."""
     if c is None or c.victim:
         return False
     if c.actor_id and not c.actor_id.startswith("doc:"):
         return True
-    if c.kind in ("country", "participant"):
+    if c.kind == "country" or (c.kind == "participant" and not target):
         return True
     titles = lex.cues["political_titles"]
     return any(w in titles or w.removeprefix("و") in titles
                for w in ctx.norm[c.nstart:c.nend].split())
+
+
+# types of relations between parties: a company, a bank or a club doing one
+# («وافقت لجنة القيد على قيد شركة», «تراجعت أرباح الشركة») makes no event
+# unless what it is done to is a political party
+_RELATION_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "REJECT", "RETREAT",
+                             "CONCEDE", "COOPERATE", "AID", "ACCUSE", "SANCTION", "THREATEN"})
+
+
+def _private(ctx: Context, lex: TriggerLexicon, c) -> bool:
+    """The role filler ``c`` is headed by a company, bank or club word
+    (cues.private_heads: «شركة», «مصرف», «نادي»)."""
+    if c is None:
+        return False
+    words = ctx.norm[c.nstart:c.nend].split()
+    if not words:
+        return False
+    w = words[0]
+    heads = lex.cues["private_heads"]
+    return any(x in heads for x in (w, w.removeprefix("و"), w.removeprefix("ال"),
+                                    w.removeprefix("وال"), w.removeprefix("لل"), w.removeprefix("ل")))
 
 
 _OBJECT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
@@ -184,8 +206,12 @@ def extract_events(doc: Document, *, drop: tuple[str, ...] = DROP,
             continue
         if _inanimate(ctx, lx, d):
             continue  # «الدولار تراجع», «فيروس يهاجم الفكر», «احتجاز السياح في المطار»
-        if t.needs_political and not (_political(ctx, lx, d.actor) or _political(ctx, lx, d.target)):
+        if t.needs_political and not (_political(ctx, lx, d.actor)
+                                      or _political(ctx, lx, d.target, target=True)):
             continue  # «دعا المرشحين», «زيارة المعرض»: no political party involved
+        if d.type in _RELATION_TYPES and _private(ctx, lx, d.actor) \
+                and not _political(ctx, lx, d.target, target=True):
+            continue  # «وافقت الشركة على ...», «رفضت بيكر هيوز التعليق»: business, not politics
         if d.mode == "visit" and d.actor is not None and not _political(ctx, lx, d.actor):
             continue  # «زارت الفنانة الصين»: a private journey, not a state visit
         if d.actor is None and d.target is None and not d.place_in_sentence \
