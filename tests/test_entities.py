@@ -491,3 +491,19 @@ def test_names_org_named_after_abd_name():
 def test_ner_title_spans_dropped(monkeypatch, text, span, typ):
     _fake_ner(monkeypatch, [(span, typ)])
     assert span not in [e.text for e in run(text).entities]
+
+
+@pytest.mark.parametrize("text, span, want", [
+    ("وتحدث عن رحيل إبراهيموفيتش عن زيكوفيتش.", "رحيل إبراهيموفيتش", "إبراهيموفيتش"),
+    ("وقال حاكم كاليفورنيا إن زيكوفيتش وصل.", "حاكم كاليفورنيا", None),
+])
+def test_ner_person_spans_lose_leading_nouns(monkeypatch, text, span, want):
+    _fake_ner(monkeypatch, [(span, "PER")])
+    got = [e.text for e in run(text).entities if e.type == "PER"]
+    assert span not in got and (want is None or want in got)
+    if want is None:
+        assert "كاليفورنيا" not in got
+
+
+def test_names_not_prepositional_nouns():
+    assert "لتمثيل النادي" not in _rule_pers("وتؤكد الإدارة بقاء نجوم الفريق لتمثيل النادي.")

@@ -425,6 +425,18 @@ def _conjoined(t: str) -> bool:
     return rest >= 20 and rest > counts.get(t, 0)
 
 
+def _prepositional_noun(t: str) -> bool:
+    """«لتمثيل», «بتوجيه»: «ل/ب» + a noun common with the article, not a name."""
+    from ..text.tokens import word_counts
+    from .ner_names import names
+
+    rest = t[1:]
+    u = names().get(rest)
+    if u is not None and u.total >= NAME_MIN_COUNT:
+        return False
+    return word_counts().get("ال" + rest, 0) >= 100
+
+
 def _article_form(t: str) -> bool:
     """«بالديوان», «للإغاثة»: a preposition on a common definite noun."""
     from ..text.tokens import word_counts
@@ -452,6 +464,8 @@ def _name_word(w: Word, lex: Lexicons, *, first: bool) -> bool:
         return False
     if first and t.startswith("ال"):
         return False
+    if first and t[:1] in "لب" and len(t) > 4 and not t.startswith("ال") and _prepositional_noun(t):
+        return False  # «(الفريق) لتمثيل النادي»
     if not first and t[0] in "وفبل" and len(t) > 3 and t[1:] in lex.stop | lex.person_titles:
         return False
     if not first and t[0] in "وف" and not t.startswith("ال"):

@@ -73,9 +73,17 @@ def ner_mentions(doc: Document, ws: list[Word], d: ActorDictionary, lex: Lexicon
             continue
         if ws[i].text.startswith("لل") and a < ws[i].start + 2:
             continue  # «للفيفا» read as «لفيفا»: the name («الفيفا») is not in the text
+        i0, j0 = i, j
         j = _trim_tail(ws, i, j, lex,
                        person=e.type == "PER" and not _org_headed(ws, i, doc.norm[a:ws[i].end], lex))
         b = min(b, ws[j - 1].end)
+        if e.type == "PER" and a == ws[i].start:
+            while j - i > 1 and _common_noun(ws[i].text) and not _title_or_head(ws[i].text, lex):
+                i += 1  # «رحيل إبراهيموفيتش», «لتمثيل النادي»: a noun before the name
+            a = ws[i].start
+        if e.type == "PER" and j - i == 1 and j0 - i0 > 1 and not _known_name(ws[i].text) \
+                and _word_count(ws[i].text) >= TRIMMED_RARE:
+            continue  # «فراغ (الشاب)»: what is left after trimming is an ordinary word
         if e.type == "PER" and j - i >= 3 and i > 0 and a == ws[i].start \
                 and ws[i - 1].text in lex.construct_titles:
             i, a = i + 1, ws[i + 1].start  # «محافظ (أملج) زياد البازعي»: the place it rules
@@ -191,6 +199,51 @@ def _described(parts: list[str], lex: Lexicons) -> bool:
     if first.endswith("و") and counts.get(first + "ن", 0) >= COMMON_HEAD:
         return True
     return counts.get(first, 0) >= COMMON_HEAD and first not in lex.ner_org_heads
+
+
+# A word whose form with the article is this common is an ordinary noun
+# («الرحيل», «المسيرة», «التمثيل»), unless it is seen this often as a name.
+NOUN_WITH_ARTICLE = 100
+NOUN_NAME_MAX = 20
+
+
+def _common_noun(t: str) -> bool:
+    """Whether ``t`` (or ``t`` without a «ل/ب» proclitic) is an ordinary noun
+    that a person span should not start with."""
+    from ..text.tokens import word_counts
+    from .ner_names import names
+
+    counts, lexicon = word_counts(), names()
+    stems = [t] + ([t[1:]] if t[:1] in "لب" and not t.startswith("ال") and len(t) > 3 else [])
+    for st in stems:
+        if len(st) < 3:
+            continue  # «لي روي»
+        u = lexicon.get(st)
+        if u is not None and u.total >= NOUN_NAME_MAX:
+            continue
+        if not st.startswith("ال") and counts.get("ال" + st, 0) >= NOUN_WITH_ARTICLE:
+            return True
+    return False
+
+
+def _title_or_head(t: str, lex: Lexicons) -> bool:
+    """A title («حاكم») or an organisation head («شركة»), with or without a
+    proclitic: read by the title and organisation rules, not trimmed."""
+    from .matcher import stem_texts
+
+    return any(st in lex.person_titles or st in lex.construct_titles or st in lex.org_name_heads
+               or st in lex.complements for st in stem_texts(t, virtual=False))
+
+
+# A single word left of a trimmed person span stays only when it is a known
+# name part or rarer than this (a foreign name: «(رحيل) إبراهيموفيتش»).
+TRIMMED_RARE = 100
+
+
+def _word_count(t: str) -> int:
+    from ..text.tokens import word_counts
+
+    return word_counts().get(t, 0)
 
 
 def _known_name(t: str) -> bool:
