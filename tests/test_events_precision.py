@@ -372,3 +372,21 @@ def test_standing_positions_and_business_give_no_event(text, type_):
 ])
 def test_statements_of_parties_keep_their_event(text, type_):
     assert of_type(text, type_), events(text)
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("وأعلنت الوزارة أن قوات الأمن تمكنت من القبض على 13 عنصرا في مدينة صفاقس.\n"
+     "وتواصلت العمليات فجر الجمعة في مدينة سوسة، حيث اعتقل ثلاثة أشخاص آخرين.", "قوات الأمن"),
+    ("اعتقلت الشرطة التركية خمسة مشتبه بهم في إسطنبول أمس.\n"
+     "وفي أنقرة اعتقل شخصان آخران بالتهمة نفسها.", "الشرطة"),
+])
+def test_arrest_without_doer_continues_the_operation_before(text, actor):
+    got = [e for e in events(text) if e["type"] == "COERCE" and e["sentence"]["start"] > text.index("\n")]
+    assert got and actor in (text_of(got[0]["actor"]) or ""), events(text)
+
+
+def test_arrest_without_doer_and_no_operation_before_has_no_actor():
+    text = ("وقالت الصحيفة إن الاقتصاد يتعافى ببطء.\n"
+            "وفي المدينة اعتقل ثلاثة أشخاص بتهمة السرقة أمس.")
+    got = [e for e in events(text) if e["type"] == "COERCE"]
+    assert all(e["actor"] is None for e in got), got

@@ -51,7 +51,7 @@ from .modality import assign_modality, sentence_skipped
 from .opinion import opinion_piece
 from .ontology import ontology
 from .acled import acled_types
-from .roles import assign_roles, inherit_subject
+from .roles import assign_roles, inherit_agent, inherit_subject
 from .sources import sentence_source
 from .triggers import find_triggers
 
@@ -169,6 +169,7 @@ def extract_events(doc: Document, *, drop: tuple[str, ...] = DROP,
             d = Draft(h, h.form.entry.type, h.form.entry.mode or h.obj_mode)
             assign_roles(ctx, lx, d)
             inherit_subject(ctx, d, drafts)
+            inherit_agent(ctx, d, drafts)
             assign_modality(ctx, lx, d, hits)
             assign_place_date(ctx, lx, d, hits, doc.published)
             carry_over(ctx, lx, d, drafts)

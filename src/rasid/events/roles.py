@@ -377,3 +377,24 @@ def inherit_subject(ctx: Context, d: Draft, previous: list[Draft]) -> None:
         d.actor = prev[-1].actor
         if d.target is d.actor:
             d.target = None
+
+
+_AGENT_SPAN = 2  # sentences back an arrest without a doer looks for the force that made the last one
+
+
+def inherit_agent(ctx: Context, d: Draft, previous: list[Draft]) -> None:
+    """An arrest told without its doer («حيث اعتقل ثلاثة أشخاص آخرين») after
+    an arrest by a named force in the same or the two sentences before
+    («تمكنت قوات الأمن من القبض على 13 عنصرا») continues that operation: it
+    takes that force as its actor."""
+    h = d.hit
+    if d.actor is not None or d.type != "COERCE":
+        return
+    prev = [x for x in previous if x.type == "COERCE" and x.actor is not None
+            and not x.actor.victim and h.s - _AGENT_SPAN <= x.hit.s <= h.s
+            and (x.actor.kind in ("name", "title", "institution", "country")
+                 or ctx.ws[x.actor.i].text in ("قوات", "الشرطه", "الشرطة", "الامن", "الجيش",
+                                               "السلطات", "الاجهزه", "الوحدات"))]
+    if prev and (d.target is None or (d.target.nstart, d.target.nend)
+                 != (prev[-1].actor.nstart, prev[-1].actor.nend)):
+        d.actor = prev[-1].actor
