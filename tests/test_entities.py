@@ -507,3 +507,11 @@ def test_ner_person_spans_lose_leading_nouns(monkeypatch, text, span, want):
 
 def test_names_not_prepositional_nouns():
     assert "لتمثيل النادي" not in _rule_pers("وتؤكد الإدارة بقاء نجوم الفريق لتمثيل النادي.")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("عقد وزير الثقافة والإعلام د. عادل الطريفي اجتماعا في مكتبه.", "عادل الطريفي"),
+    ("العرض من تأليف د. ملحة عبدالله، وإخراج طلال الرمال.", "ملحة عبدالله"),
+])
+def test_names_after_abbreviated_doctor(text, name):
+    assert name in _rule_pers(text)

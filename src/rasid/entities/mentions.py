@@ -425,6 +425,18 @@ def _conjoined(t: str) -> bool:
     return rest >= 20 and rest > counts.get(t, 0)
 
 
+def _noun_with_article(t: str) -> bool:
+    """An indefinite word common with the article («منشورات»: «المنشورات»)
+    and not a known name part."""
+    from ..text.tokens import word_counts
+    from .ner_names import names
+
+    u = names().get(t)
+    if u is not None and u.total >= NAME_MIN_COUNT:
+        return False
+    return word_counts().get("ال" + t, 0) >= 100
+
+
 def _prepositional_noun(t: str) -> bool:
     """«لتمثيل», «بتوجيه»: «ل/ب» + a noun common with the article, not a name."""
     from ..text.tokens import word_counts
@@ -477,6 +489,8 @@ def _name_word(w: Word, lex: Lexicons, *, first: bool) -> bool:
         return False  # «الغفيلي بالرس»: a preposition starts a new phrase
     if not first and _common_word(t):
         return False  # «خالد الفيصل مستشار», «... لكافة», «... أثناء»
+    if not first and not t.startswith("ال") and _noun_with_article(t):
+        return False  # «عبيد بن سعيد الشقصي منشورات»
     return True
 
 
