@@ -142,7 +142,8 @@ def test_organisation_lexicon_valid():
             assert len(head.split()) == 1 and isinstance(least, int) and 1 <= least <= 3, head
     assert all(h.startswith("ال") for h in orgs["definite_heads"])
     assert not any(h.startswith("ال") for h in orgs["heads"])
-    for key in ("place_nouns", "ends", "generic", "names", "adjectives", "titles", "not_first"):
+    for key in ("place_nouns", "ends", "generic", "generic_starts", "names", "adjectives", "titles",
+                "not_first"):
         assert orgs[key] and len(set(map(normalise, orgs[key]))) == len(orgs[key]), key
-    for phrase in orgs["generic"]:
+    for phrase in orgs["generic"] + orgs["generic_starts"]:
         assert phrase.split()[0] in orgs["heads"], phrase

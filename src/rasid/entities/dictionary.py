@@ -315,6 +315,7 @@ class Lexicons:
     org_generic: frozenset[str] = frozenset()
     org_adjectives: frozenset[str] = frozenset()
     org_not_first: frozenset[str] = frozenset()
+    org_generic_starts: frozenset[str] = frozenset()
     currency_words: frozenset[str] = frozenset()
     ner_org_heads: frozenset[str] = frozenset()
     not_coref: frozenset[str] = frozenset()
@@ -383,6 +384,7 @@ def lexicons() -> Lexicons:
         org_place_nouns=norm_set(orgs.get("place_nouns")), org_ends=norm_set(orgs.get("ends")),
         org_generic=norm_set(orgs.get("generic")), org_adjectives=norm_set(orgs.get("adjectives")),
         org_not_first=norm_set(orgs.get("not_first")),
+        org_generic_starts=norm_set(orgs.get("generic_starts")),
         currency_words=norm_set(names.get("currency_words")),
         ner_org_heads=norm_set(names.get("ner_org_heads")),
         not_coref=norm_set(names.get("not_coref")),

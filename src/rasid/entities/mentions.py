@@ -243,6 +243,7 @@ def _org_end(norm: str, ws: list[Word], i: int, least: int, lex: Lexicons, taken
         return None
     t = ws[k].text
     place = False  # the name ends in a place: only adjectives may follow
+    named = False  # the name so far ends in a person's name («جامعة الملك عبدالعزيز»)
     if definite:
         if not (ok(k) and (_nisba(t) or t in lex.org_adjectives)):
             return None  # «الهيئة العامة ...», «الاتحاد السعودي ...»; not «المنظمة لملف ...»
@@ -256,6 +257,7 @@ def _org_end(norm: str, ws: list[Word], i: int, least: int, lex: Lexicons, taken
         if e <= k + 1:
             return None
         k = e  # «جامعة الملك عبدالعزيز»
+        named = True
     elif t.startswith("ال") and len(t) >= 4 and t not in lex.country_names and t not in lex.country_adjs \
             and t not in lex.org_not_first:
         k += 1  # not «ديوان الوزارة», «جامعة ألمانية»
@@ -265,6 +267,10 @@ def _org_end(norm: str, ws: list[Word], i: int, least: int, lex: Lexicons, taken
     # noun: the word before is a noun another may be coordinated with
     # («الثقافة والإعلام», «للسياحة والتراث»)
     noun = not place and k > i + 1 and ws[k - 1].text.startswith("ال")
+    # adj: the word before is an adjective (or the name a body is named after):
+    # only then may «ل» + a noun follow («الهيئة العامة للسياحة»; not «وزارة
+    # العمل لإنهاء العقد», «وزارة الصحة للمواطنين»)
+    adj = named or definite
     while k < n and k - i <= MAX_ORG_WORDS and ok(k):
         t = ws[k].text
         if place and not (_nisba(t) or t in lex.org_adjectives):
@@ -272,14 +278,16 @@ def _org_end(norm: str, ws: list[Word], i: int, least: int, lex: Lexicons, taken
         if t.startswith("وال") and len(t) >= 6 and (noun or _nisba(t[1:])) \
                 and t[1:] not in lex.stop and t[1:] not in lex.person_titles:  # not «والمستشار», «والحكومة»
             genitive = noun = False
+            adj = _nisba(t[1:])
         elif _nisba(t) or t in lex.org_adjectives or (genitive and t.startswith("ال")):
             noun = genitive and not _nisba(t)
+            adj = not noun
             genitive = False
-        elif t.startswith("لل") and len(t) >= 5:
-            genitive, noun = True, True  # «للسياحة» (والتراث الوطني)
-        elif t.startswith("ل") and not t.startswith("ال") and len(t) >= 4 and k + 1 < n \
+        elif t.startswith("لل") and len(t) >= 5 and adj:
+            genitive, noun, adj = True, True, False  # «للسياحة» (والتراث الوطني)
+        elif t.startswith("ل") and not t.startswith("ال") and len(t) >= 4 and k + 1 < n and adj \
                 and t[1:] not in lex.stop and ok(k + 1) and ws[k + 1].text.startswith("ال"):
-            genitive, noun = True, False  # «لشؤون» المسجد النبوي
+            genitive, noun, adj = True, False, False  # «لشؤون» المسجد النبوي
         else:
             break
         k += 1
@@ -324,7 +332,8 @@ def find_org_names(norm: str, ws: list[Word], lex: Lexicons, taken: Taken) -> li
                 if end is None:
                     continue
                 phrase = norm[m.start:ws[end - 1].end]
-                if phrase in lex.org_generic or phrase in lex.heads or phrase in lex.construct:
+                if phrase in lex.org_generic or phrase in lex.heads or phrase in lex.construct \
+                        or any(phrase.startswith(g + " ") for g in lex.org_generic_starts):
                     continue
                 found = (m.start, end, m.prefix)
                 break
