@@ -518,3 +518,12 @@ def test_names_not_prepositional_nouns():
 ])
 def test_names_after_abbreviated_doctor(text, name):
     assert name in _rule_pers(text)
+
+
+def test_coref_family_name_after_another_given_name_is_not_an_alias():
+    text = "ويشير المواطن سعيد الغامدي إلى ذلك. ويقول عبدالغني الغامدي إن القصر محجوز."
+    doc = run(text)
+    said = [e.actor_id for e in doc.entities if e.text == "سعيد الغامدي"]
+    other = text.index("عبدالغني الغامدي") + len("عبدالغني ")
+    assert said
+    assert not [e for e in doc.entities if e.start == other and e.actor_id == said[0]]

@@ -21,7 +21,7 @@ from ..document import Actor
 from ..time.resolve import parse_date
 from .dictionary import ActorDictionary, Lexicons
 from .matcher import Word, joined, stem_variants
-from .mentions import ActorMention, Taken
+from .mentions import ActorMention, Taken, _given_name
 
 _TRANSLIT = {
     "ا": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d",
@@ -112,6 +112,8 @@ def find_coref(norm: str, ws: list[Word], aliases: dict[str, str], lex: Lexicons
     for i, w in enumerate(ws):
         if taken.words[i] or w.text in lex.never:
             continue
+        if i > 0 and not taken.words[i - 1] and joined(norm, ws[i - 1], w) and _given_name(ws[i - 1].text):
+            continue  # «عثمان الغامدي»: another person with the same family name
         for st in stem_variants(w.text):
             if st.virtual:
                 continue

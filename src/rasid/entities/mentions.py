@@ -77,6 +77,8 @@ def _given_name(t: str) -> bool:
     """Whether ``t`` is known as a given name (person-name lexicon)."""
     from .ner_names import names
 
+    if t.startswith("عبدال") and len(t) > 6:
+        return True  # «عبدالغني»
     u = names().get(t)
     return u is not None and u.given >= NAME_MIN_COUNT
 
