@@ -390,3 +390,16 @@ def test_arrest_without_doer_and_no_operation_before_has_no_actor():
             "وفي المدينة اعتقل ثلاثة أشخاص بتهمة السرقة أمس.")
     got = [e for e in events(text) if e["type"] == "COERCE"]
     assert all(e["actor"] is None for e in got), got
+
+
+@pytest.mark.parametrize("text, type_, actor", [
+    # an unnamed speaker headed by a rank is the subject of what he says he does;
+    # the date of what the speaker did before «إنه» is not the act's
+    ("وقال جنرال منشق شارك في محاولة انقلاب في مارس 2014 إنه وزملاءه يقومون بتعبئة القوات "
+     "للإطاحة بالرئيس.", "MOBILIZE", "جنرال منشق"),
+    ("وقال قائد ميداني إنه وعناصره يشنون هجمات على مواقع الجيش.", "ASSAULT", "قائد ميداني"),
+])
+def test_rank_speaker_is_the_subject_of_his_claim(text, type_, actor):
+    got = [e for e in article_events(text) if e["type"] == type_]
+    assert got and text_of(got[0]["actor"]) == actor, article_events(text)
+    assert got[0]["modality"] == "claimed"

@@ -125,15 +125,16 @@ def _hit_bounds(h: Hit, hits: list[Hit], a: int, b: int) -> tuple[int, int]:
 
 def _date_bounds(ctx: Context, lex: TriggerLexicon, h: Hit, hits: list[Hit]) -> tuple[int, int]:
     """Words ``[lo, hi)`` whose date is the trigger's: between the triggers
-    around it, not past a clause break, except a relative pronoun right after
+    around it, not past a clause break or back past «إن/أن/إنه», except a relative pronoun right after
     a noun trigger or its adjective, which tells of the trigger itself («المعارك
     التي شهدتها المدينة في أبريل»; not «استعادت الأراضي التي خسرتها العام
     الماضي»)."""
     lo, hi = _hit_bounds(h, hits, *ctx.sent_words[h.s])
     breaks = lex.cues["clause_breaks"]
     for k in range(h.i - 1, lo - 1, -1):
-        if _in(ctx, lex, "clause_breaks", k):
-            lo = k + 1
+        if _in(ctx, lex, "clause_breaks", k) or ctx.ws[k].text in lex.cues["complementisers"] \
+                or ctx.ws[k].text in lex.cues["speaker_pronouns"]:
+            lo = k + 1  # «قال جنرال شارك في انقلاب في مايو إنه ...»: May is not the act's
             break
     for k in range(h.j, hi):
         if h.form.pos == "noun" and ctx.ws[k].text in lex.cues["relative"] and k <= h.j + 1:
@@ -153,10 +154,13 @@ def _since(ctx: Context, h: Hit, i: int) -> bool:
 
 def _clause_date(ctx: Context, lex: TriggerLexicon, h: Hit, hits: list[Hit]) -> str | None:
     """The value of the date read nearest the trigger in its own clause, else
-    between it and the trigger before it («الهجوم على متحف باردو في مارس
+    between it and the trigger before it, not back past «إن/أن» («الهجوم على متحف باردو في مارس
     الماضي الذي أدى إلى مقتل 22 شخصا»: the killing is of March); a date
     after «منذ» is not read (:func:`_since`)."""
-    for lo, hi in (_date_bounds(ctx, lex, h, hits), (_hit_bounds(h, hits, *ctx.sent_words[h.s])[0], h.i)):
+    lo = _hit_bounds(h, hits, *ctx.sent_words[h.s])[0]
+    lo = max([lo] + [k + 1 for k in range(lo, h.i) if ctx.ws[k].text in lex.cues["complementisers"]
+                     or ctx.ws[k].text in lex.cues["speaker_pronouns"]])
+    for lo, hi in (_date_bounds(ctx, lex, h, hits), (lo, h.i)):
         own = [(i, t) for i, t in ctx.times if lo <= i < hi and t.value and not _since(ctx, h, i)]
         if own:
             return min(own, key=lambda x: abs(x[0] - h.i))[1].value

@@ -39,7 +39,7 @@ CUE_KEYS = ("negation", "opinion", "question", "claimed", "suspected", "denied",
             "abstract_objects", "accidents", "accident_not_next", "threat", "verbal",
             "crash_verbs", "aircraft", "disasters", "exposure", "distance_units",
             "distance_preps", "pluperfect_aux", "precedent", "habitual", "earlier_next",
-            "first_person", "private_heads")
+            "first_person", "private_heads", "speaker_heads")
 
 
 @dataclass(slots=True, frozen=True)

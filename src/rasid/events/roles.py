@@ -331,11 +331,27 @@ def _speaker_subject(ctx: Context, lex: TriggerLexicon, d: Draft) -> None:
         return
     speaker = next((c for c in _sentence_cands(ctx, h.s) if verb < c.i < pron and not c.victim
                     and c.kind not in ("loc", "country") and c.i - verb <= 3), None)
+    if speaker is None:
+        speaker = _rank_speaker(ctx, lex, verb, pron)
     if speaker is not None and (d.actor is None or d.actor is speaker or (
             d.actor.actor_id is not None and d.actor.actor_id == speaker.actor_id)):
         d.actor = speaker
         if d.type in _CONFLICT:
             d.modality = "claimed"
+
+
+def _rank_speaker(ctx: Context, lex: TriggerLexicon, verb: int, pron: int) -> Candidate | None:
+    """An unnamed speaker right after the verb of saying, headed by a rank or
+    role word (cues.speaker_heads: «قال جنرال منشق إنه ...»): the head and,
+    when it is indefinite, the adjective after it."""
+    k = verb + 1
+    if k >= pron or ctx.ws[k].text not in lex.cues["speaker_heads"]:
+        return None
+    end = k + 1
+    if not ctx.ws[k].text.startswith("ال") and end < pron and ctx.ws[end].text not in lex.cues["preps"] \
+            and ctx.ws[end].text not in lex.cues["speaker_pronouns"]:
+        end += 1
+    return Candidate(k, end, ctx.ws[k].start, ctx.ws[end - 1].end, "bare")
 
 
 STATE_BODY_WINDOW = 10  # words between an arrest and the body it is credited to
