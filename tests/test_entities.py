@@ -527,3 +527,25 @@ def test_coref_family_name_after_another_given_name_is_not_an_alias():
     other = text.index("عبدالغني الغامدي") + len("عبدالغني ")
     assert said
     assert not [e for e in doc.entities if e.start == other and e.actor_id == said[0]]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("استقبل الأمين العام الدكتور عبدالله بن عبدالمحسن التركي، أمس، ضيوفه.", "عبدالله بن عبدالمحسن التركي"),
+    ("وقدر المهندس محمد بن عبدالرحمن المخرج الدعم المستمر.", "محمد بن عبدالرحمن المخرج"),
+])
+def test_names_family_name_like_a_title_after_nasab(text, name):
+    assert name in _rule_pers(text)
+
+
+def test_short_form_never_named_in_full_frees_its_words():
+    doc = Document(text="وقال أبو مهدي المهندس إن الحشد تقدم. وأضاف المهندس أن الوضع هادئ.", published="2015-07-01")
+    got = [(m.text, m.actor_id) for m in extract_mentions(doc, ner=False) if m.entity]
+    assert ("المهندس", "irq-muhandis") in got
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وقلد اللواء سليمان بن عبدالرحمن السحيباني رتبته الجديدة.", "سليمان بن عبدالرحمن السحيباني"),
+    ("ووجه الأستاذ سليمان بن عبدالله الحمدان لتذليل العقبات.", "سليمان بن عبدالله الحمدان"),
+])
+def test_names_stop_at_possessed_nouns_and_prepositions(text, name):
+    assert name in _rule_pers(text)

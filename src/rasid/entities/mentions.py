@@ -100,6 +100,12 @@ def find_dictionary(norm: str, ws: list[Word], d: ActorDictionary, lex: Lexicons
                     ws[i - 1].text in PATRONYMIC
                     or (ws[i].text in PATRONYMIC and _given_name(ws[i - 1].text))):
                 continue  # «سلطان بن سلمان بن عبدالعزيز», «أمين بن علي»: a father's name, not the actor
+            if m.j - m.i >= 3 and ws[m.j - 2].text in PATRONYMIC and m.j < len(ws) \
+                    and joined(norm, ws[m.j - 1], ws[m.j]) and norm[ws[m.j - 1].end:ws[m.j].start] == " " \
+                    and ws[m.j].text.startswith("ال") and len(ws[m.j].text) >= 5 \
+                    and ws[m.j].text not in lex.stop and ws[m.j].text not in lex.country_adjs \
+                    and (d.get(m.value.actor_id) is None or d.get(m.value.actor_id).type == "PER"):
+                continue  # «محمد بن عبدالرحمن المخرج»: another man of the same nasab
             if m.value.before is not None:
                 if i == 0 or not joined(norm, ws[i - 1], ws[i]) or m.value.before not in _stems(ws[i - 1]):
                     continue
@@ -119,7 +125,17 @@ def find_dictionary(norm: str, ws: list[Word], d: ActorDictionary, lex: Lexicons
             entity=not best.virtual, prefix=best.prefix, owners=owners))
         taken.take(best.i, best.j)
         i = best.j
-    return out
+    # A short form whose owners are never named in full is no mention: free
+    # its words for the other finders («المهندس» before a name, when no «أبو
+    # مهدي المهندس» is in the text).
+    named = {m.actor_id for m in out if m.source == "dictionary"}
+    kept = []
+    for m in out:
+        if m.source == "short" and named.isdisjoint(m.owners):
+            taken.words[m.i:m.j] = [False] * (m.j - m.i)
+        else:
+            kept.append(m)
+    return kept
 
 
 def _country_after(norm: str, ws: list[Word], j: int, lex: Lexicons, *, adj: bool) -> tuple[str, int] | None:
@@ -436,6 +452,14 @@ def _conjoined(t: str) -> bool:
     return rest >= 20 and rest > counts.get(t, 0)
 
 
+def _known_part(t: str) -> bool:
+    """Whether ``t`` is a known name part (person-name lexicon)."""
+    from .ner_names import names
+
+    u = names().get(t)
+    return u is not None and u.total >= NAME_MIN_COUNT
+
+
 def _noun_with_article(t: str) -> bool:
     """An indefinite word common with the article («منشورات»: «المنشورات»)
     and not a known name part."""
@@ -502,6 +526,9 @@ def _name_word(w: Word, lex: Lexicons, *, first: bool) -> bool:
         return False  # «خالد الفيصل مستشار», «... لكافة», «... أثناء»
     if not first and not t.startswith("ال") and _noun_with_article(t):
         return False  # «عبيد بن سعيد الشقصي منشورات»
+    if not first and not t.startswith("ال") and len(t) > 3 and (
+            t.endswith(("ته", "تها", "تهم")) or t[0] == "ل") and not _known_part(t):
+        return False  # «... السحيباني رتبته», «... الحمدان لتذليل»: a noun with a pronoun or «ل»
     return True
 
 
@@ -560,6 +587,7 @@ def _name_end(norm: str, ws: list[Word], j: int, lex: Lexicons, taken: Taken, *,
     n = len(ws)
     k = j
     units = 0
+    linked = False  # the last words were a «بن X» link
     while k < n and k - j < MAX_NAME_WORDS and taken.free(k, k + 1) \
             and (joined(norm, ws[k - 1], ws[k]) if k == j else _tight(norm, ws[k - 1], ws[k])):
         t = ws[k].text
@@ -569,7 +597,14 @@ def _name_end(norm: str, ws: list[Word], j: int, lex: Lexicons, taken: Taken, *,
             if ws[k - 1].text == "عبد" and k < n and taken.free(k, k + 1) and joined(norm, ws[k - 1], ws[k]) \
                     and _after_connector(ws[k], lex):
                 k += 1  # «بن عبد العزيز»
+            linked = ws[k - 2].text != "ال"
             continue
+        if linked and units < max_units and t.startswith("ال") and len(t) >= 5 \
+                and (t in lex.person_titles or t in lex.country_adjs) and t not in lex.construct_titles \
+                and (k + 1 >= n or not _tight(norm, ws[k], ws[k + 1]) or not _name_word(ws[k + 1], lex, first=False)):
+            k += 1  # «عبدالله بن عبدالمحسن التركي», «محمد بن عبدالرحمن المخرج»: a family name
+            break
+        linked = False
         if units >= max_units or not _name_word(ws[k], lex, first=(k == j)):
             break
         k += 1
