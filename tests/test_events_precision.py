@@ -403,3 +403,17 @@ def test_rank_speaker_is_the_subject_of_his_claim(text, type_, actor):
     got = [e for e in article_events(text) if e["type"] == type_]
     assert got and text_of(got[0]["actor"]) == actor, article_events(text)
     assert got[0]["modality"] == "claimed"
+
+
+def test_reinforcements_from_a_country_are_sent_by_it():
+    text = ("وقالت مصادر عسكرية إن تعزيزات عسكرية تضم عشرات الآليات عبرت الحدود من الأردن إلى سوريا "
+            "لدعم العمليات ضد تنظيم داعش.")
+    got = [e for e in article_events(text) if e["type"] == "MOBILIZE"]
+    assert got and text_of(got[0]["actor"]) == "الأردن", article_events(text)
+    assert "داعش" in (text_of(got[0]["target"]) or "")
+
+
+def test_reinforcements_without_a_sending_country_have_no_actor():
+    text = "ووصلت تعزيزات عسكرية إلى المدينة مساء أمس."
+    assert not [e for e in article_events(text) if e["type"] == "MOBILIZE"
+                and e["actor"] is not None and e["actor"]["text"] == "المدينة"]

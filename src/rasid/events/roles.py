@@ -158,6 +158,8 @@ def assign_roles(ctx: Context, lex: TriggerLexicon, d: Draft) -> None:
                 d.actor = c
                 break
     _exposed(ctx, lex, d, cands)
+    if d.actor is None and d.type == "MOBILIZE":
+        _sender(ctx, d, cands)
     if d.target is not None and d.actor is not None and (
             d.target is d.actor or (d.target.actor_id and d.target.actor_id == d.actor.actor_id)):
         d.target = None
@@ -352,6 +354,26 @@ def _rank_speaker(ctx: Context, lex: TriggerLexicon, verb: int, pron: int) -> Ca
             and ctx.ws[end].text not in lex.cues["speaker_pronouns"]:
         end += 1
     return Candidate(k, end, ctx.ws[k].start, ctx.ws[end - 1].end, "bare")
+
+
+SENDER_WINDOW = 16  # words from a deployment to «من» + the country that sends it
+
+
+def _sender(ctx: Context, d: Draft, cands: list[Candidate]) -> None:
+    """Reinforcements told without a subject that come «من» a country
+    («تعزيزات عسكرية ... عبرت الحدود من السعودية إلى اليمن»): that country
+    sent them; the target is the one named after «ضد/على» further on."""
+    h = d.hit
+    b = ctx.sent_words[h.s][1]
+    for c in cands:
+        if c.kind == "country" and h.j < c.i <= min(b - 1, h.j + SENDER_WINDOW) \
+                and (c.prefix == "م" or ctx.ws[c.i - 1].text == "من"):
+            d.actor = c
+            # what they are sent against («لدعم العمليات ضد الحوثيين»), else no target:
+            # the troops and vehicles counted are what is sent
+            d.target = next((t for t in cands if c.i < t.i < b and any(
+                ctx.ws[k].text in ("ضد", "على", "علي") for k in range(max(c.j, t.i - 2), t.i))), None)
+            return
 
 
 STATE_BODY_WINDOW = 10  # words between an arrest and the body it is credited to
