@@ -417,3 +417,13 @@ def test_reinforcements_without_a_sending_country_have_no_actor():
     text = "ووصلت تعزيزات عسكرية إلى المدينة مساء أمس."
     assert not [e for e in article_events(text) if e["type"] == "MOBILIZE"
                 and e["actor"] is not None and e["actor"]["text"] == "المدينة"]
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("وما زال القانون يثير احتجاجات قانونية غاضبة بين المقيمين في الخارج.", "PROTEST"),
+    ("وغالب ما يقع ضحايا من المدنيين في هجمات المتمردين على القرى.", "ASSAULT"),
+    ("وكثيرا ما تشن الجماعات المسلحة هجمات على نقاط التفتيش.", "ASSAULT"),
+])
+def test_legal_objections_and_habits_give_no_event(text, type_):
+    assert not [e for e in article_events(text) if e["type"] == type_
+                and e["sentence"]["start"] >= len(NEWS)], article_events(text)

@@ -15,7 +15,8 @@
 * «سبق أن/سبق ل» (``precedent``) right before the trigger;
 * a habitual past, a form of كان up to four words before a present verb in
   its clause («كنت أنتقد», «وكانت الشرطة تعتقل»), or a habit word near the
-  trigger (``habitual``: «عادة», «غالبا»; daily acts are news);
+  trigger (``habitual``, eight words either side: «عادة», «غالب ما»; daily
+  acts are news);
 * a standing position: a present statement verb (REQUEST, ACCUSE, REJECT,
   AGREE; not SUPPORT) up to three words after a relative pronoun («الميثاق الذي
   يدعو إلى ...», «اليونان التي تطالب بمكانها»);
@@ -33,7 +34,7 @@ from .draft import Draft, Hit
 from .lexicon import TriggerLexicon
 
 OLD_DAYS = 40  # the gold counts acts of the last month as news of the day
-_WINDOW = 6  # words before the trigger searched for a distance or a habit
+_WINDOW = 8  # words before the trigger searched for a distance or a habit
 
 
 def _last_day(value: str) -> date | None:
