@@ -20,7 +20,7 @@ from __future__ import annotations
 from ..document import Actor
 from ..time.resolve import parse_date
 from .dictionary import ActorDictionary, Lexicons
-from .matcher import Word, joined, stem_variants
+from .matcher import Word, joined, readings
 from .mentions import ActorMention, Taken, _given_name
 
 _TRANSLIT = {
@@ -109,20 +109,24 @@ def find_coref(norm: str, ws: list[Word], aliases: dict[str, str], lex: Lexicons
     out = []
     if not aliases:
         return out
+    words = taken.words
     for i, w in enumerate(ws):
-        if taken.words[i] or w.text in lex.never:
+        if words[i] or w.text in lex.never:
             continue
-        if i > 0 and not taken.words[i - 1] and joined(norm, ws[i - 1], w) and _given_name(ws[i - 1].text):
+        hit = None
+        for offset, text, prefix, virtual in readings(w.text):
+            if not virtual:
+                aid = aliases.get(text)
+                if aid:
+                    hit = (offset, prefix, aid)
+                    break
+        if hit is None:
+            continue
+        if i > 0 and not words[i - 1] and joined(norm, ws[i - 1], w) and _given_name(ws[i - 1].text):
             continue  # «عثمان الغامدي»: another person with the same family name
-        for st in stem_variants(w.text):
-            if st.virtual:
-                continue
-            aid = aliases.get(st.text)
-            if aid:
-                out.append(ActorMention(w.start + st.offset, w.end, i, i + 1, "PER", "coref",
-                                        aid, prefix=st.prefix))
-                taken.take(i, i + 1)
-                break
+        offset, prefix, aid = hit
+        out.append(ActorMention(w.start + offset, w.end, i, i + 1, "PER", "coref", aid, prefix=prefix))
+        taken.take(i, i + 1)
     return out
 
 

@@ -65,12 +65,30 @@ def _age(value: str | None, published: str | None) -> int | None:
     return None if last is None else (pub - last).days
 
 
+# cue phrases by first word, per lexicon and cue list: {(id(lex), key): (lex, {first: [phrases]})}
+_BY_FIRST: dict[tuple[int, str], tuple[TriggerLexicon, dict[str, list[tuple[str, ...]]]]] = {}
+
+
+def _by_first(lex: TriggerLexicon, key: str) -> dict[str, list[tuple[str, ...]]]:
+    got = _BY_FIRST.get((id(lex), key))
+    if got is None or got[0] is not lex:
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for ph in lex.cue_phrases[key]:
+            if ph:
+                index.setdefault(ph[0], []).append(ph)
+        got = _BY_FIRST[(id(lex), key)] = (lex, index)
+    return got[1]
+
+
 def _phrase_at(ctx: Context, lex: TriggerLexicon, key: str, k: int, b: int) -> bool:
     """A phrase of cue list ``key`` starts at word ``k`` (before ``b``)."""
-    for ph in lex.cue_phrases[key]:
-        if k + len(ph) <= b and all(ctx.ws[k + n].text == ph[n] or ph[n] in ctx.stems(k + n)
-                                    for n in range(len(ph))):
-            return True
+    index = _by_first(lex, key)
+    firsts = {ctx.ws[k].text, *ctx.stems(k)}
+    for first in firsts:
+        for ph in index.get(first, ()):
+            if k + len(ph) <= b and all(ctx.ws[k + n].text == ph[n] or ph[n] in ctx.stems(k + n)
+                                        for n in range(1, len(ph))):
+                return True
     return False
 
 

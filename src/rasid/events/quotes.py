@@ -23,6 +23,7 @@ from .lexicon import trigger_lexicon
 
 PAIRS = {"«": "»", "“": "”", "\"": "\""}
 _PARA = re.compile(r"\n\s*\n|\n")
+_OPEN = re.compile("[" + re.escape("".join(PAIRS)) + "]")
 _SPEECH_EXTRA = frozenset({"قال", "اضاف", "تابع", "صرح", "اعتبر", "راي", "يقول", "تقول", "قالت",
                            "اضافت", "مضيفا", "مضيفه", "موضحا", "مؤكدا", "مشيرا", "متابعا", "بقوله"})
 
@@ -30,23 +31,20 @@ _SPEECH_EXTRA = frozenset({"قال", "اضاف", "تابع", "صرح", "اعتب
 def _spans(text: str) -> list[tuple[int, int]]:
     """Inner spans of quotations (start after the opening mark)."""
     out = []
-    i = 0
     n = len(text)
-    while i < n:
-        ch = text[i]
-        if ch in PAIRS:
-            close = PAIRS[ch]
-            para_end = _PARA.search(text, i + 1)
-            limit = para_end.start() if para_end else n
-            j = text.find(close, i + 1, limit)
-            end = j if j >= 0 else limit
-            inner = text[i + 1:end].strip()
-            if inner:
-                lead = len(text[i + 1:end]) - len(text[i + 1:end].lstrip())
-                out.append((i + 1 + lead, i + 1 + lead + len(inner)))
-            i = (j + 1) if j >= 0 else limit
-            continue
-        i += 1
+    m = _OPEN.search(text)
+    while m is not None:
+        i = m.start()
+        close = PAIRS[text[i]]
+        para_end = _PARA.search(text, i + 1)
+        limit = para_end.start() if para_end else n
+        j = text.find(close, i + 1, limit)
+        end = j if j >= 0 else limit
+        inner = text[i + 1:end].strip()
+        if inner:
+            lead = len(text[i + 1:end]) - len(text[i + 1:end].lstrip())
+            out.append((i + 1 + lead, i + 1 + lead + len(inner)))
+        m = _OPEN.search(text, (j + 1) if j >= 0 else limit)
     return out
 
 
