@@ -27,7 +27,6 @@ phrase that covers it (first word may carry proclitics).
 
 from __future__ import annotations
 
-import gzip
 import math
 import re
 from dataclasses import dataclass
@@ -38,6 +37,7 @@ from pathlib import Path
 
 import yaml
 
+from ..datafiles import headed_tsv
 from ..text.normalise import normalise
 from ..text.tokens import _word_info as token_word_info
 from ..text.tokens import word_counts
@@ -73,13 +73,9 @@ def read_clusters(path: Path) -> tuple[dict[str, tuple[int, ...]], dict[str, str
     The first line is ``#rasid-word-clusters`` and ``key=value`` fields
     (``k=64,256,1024``); then ``word<TAB>c1<TAB>c2...``, one word a line."""
     out: dict[str, tuple[int, ...]] = {}
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        head = fh.readline().rstrip("\n").split("\t")
-        if not head or head[0] != CLUSTER_HEADER:
-            raise ValueError(f"{path}: not a rasid cluster file")
-        meta = dict(f.split("=", 1) for f in head[1:])
+    with headed_tsv(path, header=CLUSTER_HEADER, what="rasid cluster file") as (meta, lines):
         n = len(meta["k"].split(","))
-        for line in fh:
+        for line in lines:
             parts = line.rstrip("\n").split("\t")
             if len(parts) != n + 1:
                 raise ValueError(f"{path}: bad line {line!r}")

@@ -13,13 +13,13 @@ so that the CRF learns how far to trust each kind of entry.
 
 from __future__ import annotations
 
-import gzip
 import math
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
+from ..datafiles import headed_tsv
 from ..text.tokens import word_counts
 
 NAMES_HEADER = "#rasid-person-names"
@@ -45,12 +45,8 @@ def read_names(path: Path) -> tuple[dict[str, NameUnit], dict[str, str]]:
     The first line is ``#rasid-person-names`` and ``key=value`` fields; then
     ``unit<TAB>given<TAB>surname<TAB>other<TAB>arab``, one unit a line."""
     out: dict[str, NameUnit] = {}
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        head = fh.readline().rstrip("\n").split("\t")
-        if not head or head[0] != NAMES_HEADER:
-            raise ValueError(f"{path}: not a rasid name lexicon")
-        meta = dict(f.split("=", 1) for f in head[1:])
-        for line in fh:
+    with headed_tsv(path, header=NAMES_HEADER, what="rasid name lexicon") as (meta, lines):
+        for line in lines:
             parts = line.rstrip("\n").split("\t")
             if len(parts) != 5 or not all(p.isdigit() for p in parts[1:]):
                 raise ValueError(f"{path}: bad line {line!r}")

@@ -26,7 +26,6 @@ So ``بسام``, ``لبنان``, ``وليد`` and ``لكن`` stay whole while ``
 
 from __future__ import annotations
 
-import gzip
 import re
 from functools import lru_cache
 from importlib import resources
@@ -34,6 +33,7 @@ from typing import Iterator
 
 import yaml
 
+from ..datafiles import headed_tsv
 from ..document import Token
 from ..pipeline import stage
 from .memo import WordMemo
@@ -94,12 +94,8 @@ def read_wordlist(path) -> tuple[dict[str, int], dict[str, str]]:
     then one ``word<TAB>count`` a line, words normalised, counts descending.
     """
     counts: dict[str, int] = {}
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        head = fh.readline().rstrip("\n").split("\t")
-        if not head or head[0] != WORDLIST_HEADER:
-            raise ValueError(f"{path}: not a rasid word list")
-        meta = dict(f.split("=", 1) for f in head[1:])
-        for line in fh:
+    with headed_tsv(path, header=WORDLIST_HEADER, what="rasid word list") as (meta, lines):
+        for line in lines:
             word, _, n = line.rstrip("\n").partition("\t")
             counts[word] = int(n)
     return counts, meta
