@@ -428,10 +428,8 @@ RARE_WORD = 100
 
 def _name_start(t: str) -> bool:
     from ..text.tokens import word_counts
-    from .ner_names import names
 
-    u = names().get(t)
-    if u is not None and u.total >= NAME_MIN_COUNT:
+    if _known_part(t):
         return True
     if t.startswith("عبد") and len(t) > 5 and t[3:5] == "ال":
         return True  # «عبداللطيف», «عبدالمحسن»: عبد + a divine name
@@ -454,34 +452,22 @@ def _conjoined(t: str) -> bool:
 
 def _known_part(t: str) -> bool:
     """Whether ``t`` is a known name part (person-name lexicon)."""
-    from .ner_names import names
+    from .ner_names import name_count
 
-    u = names().get(t)
-    return u is not None and u.total >= NAME_MIN_COUNT
+    return name_count(t) >= NAME_MIN_COUNT
 
 
 def _noun_with_article(t: str) -> bool:
     """An indefinite word common with the article («منشورات»: «المنشورات»)
     and not a known name part."""
     from ..text.tokens import word_counts
-    from .ner_names import names
 
-    u = names().get(t)
-    if u is not None and u.total >= NAME_MIN_COUNT:
-        return False
-    return word_counts().get("ال" + t, 0) >= 100
+    return not _known_part(t) and word_counts().get("ال" + t, 0) >= 100
 
 
 def _prepositional_noun(t: str) -> bool:
     """«لتمثيل», «بتوجيه»: «ل/ب» + a noun common with the article, not a name."""
-    from ..text.tokens import word_counts
-    from .ner_names import names
-
-    rest = t[1:]
-    u = names().get(rest)
-    if u is not None and u.total >= NAME_MIN_COUNT:
-        return False
-    return word_counts().get("ال" + rest, 0) >= 100
+    return _noun_with_article(t[1:])
 
 
 def _article_form(t: str) -> bool:
@@ -541,30 +527,24 @@ def _common_word(t: str) -> bool:
     """Whether ``t`` (not first in a name) reads as an ordinary word: common
     in the news and not a known name part, or «ل/ب» + such a word («لكافة»)."""
     from ..text.tokens import word_counts
-    from .ner_names import names
 
     counts = word_counts()
-    u = names().get(t)
-    if u is not None and u.total >= NAME_MIN_COUNT:
+    if _known_part(t):
         return False
     if counts.get(t, 0) >= COMMON_WORD:
         return True
     if t[:1] in "لب" and len(t) > 3 and not t.startswith("ال"):
         rest = t[1:]
-        v = names().get(rest)
-        return counts.get(rest, 0) >= COMMON_WORD and (v is None or v.total < NAME_MIN_COUNT)
+        return counts.get(rest, 0) >= COMMON_WORD and not _known_part(rest)
     return False
 
 
 def _after_connector(w: Word, lex: Lexicons) -> bool:
     """Whether ``w`` can follow «بن»/«آل» in a name («آل الشيخ», «بن عبدالعزيز»)."""
-    from .ner_names import names
-
     t = w.text
     if len(t) < 2 or _DIGIT.search(t) or t in lex.never or t in lex.country_names:
         return False
-    u = names().get(t)
-    return t not in lex.stop or (u is not None and u.total >= NAME_MIN_COUNT)  # «بن علي» («على»)
+    return t not in lex.stop or _known_part(t)  # «بن علي» («على»)
 
 
 def _tight(norm: str, a: Word, b: Word) -> bool:
@@ -618,11 +598,7 @@ def _name_end(norm: str, ws: list[Word], j: int, lex: Lexicons, taken: Taken, *,
 def _accusatives(ws: list[Word]) -> bool:
     """«(اللاعب) مرشداً تربوياً»: every word an indefinite accusative in «ا»
     that is not a known name part."""
-    from .ner_names import names
-
-    lexicon = names()
-    return all(w.text.endswith("ا") and (lexicon.get(w.text) is None
-                                          or lexicon[w.text].total < NAME_MIN_COUNT) for w in ws)
+    return all(w.text.endswith("ا") and not _known_part(w.text) for w in ws)
 
 
 def find_names(norm: str, ws: list[Word], lex: Lexicons, taken: Taken) -> list[ActorMention]:

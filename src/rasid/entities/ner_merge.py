@@ -185,7 +185,6 @@ def _described(parts: list[str], lex: Lexicons) -> bool:
     organisation's name followed by a definite word («بيئة الأعمال»), or a
     plural in construct («معتمرو الخليج»: «معتمرون» is the word)."""
     from ..text.tokens import word_counts
-    from .ner_names import names
 
     first = parts[0]
     if len(parts) < 2 or first.startswith("ال") or not parts[1].startswith("ال"):
@@ -193,8 +192,7 @@ def _described(parts: list[str], lex: Lexicons) -> bool:
     if first in lex.org_name_heads or first in lex.country_names or first in lex.org_heads:
         return False
     counts = word_counts()
-    u = names().get(first)
-    if u is not None and u.total >= TAIL_NAME_MIN:
+    if _known_name(first):
         return False
     if first.endswith("و") and counts.get(first + "ن", 0) >= COMMON_HEAD:
         return True
@@ -211,15 +209,14 @@ def _common_noun(t: str) -> bool:
     """Whether ``t`` (or ``t`` without a «ل/ب» proclitic) is an ordinary noun
     that a person span should not start with."""
     from ..text.tokens import word_counts
-    from .ner_names import names
+    from .ner_names import name_count
 
-    counts, lexicon = word_counts(), names()
+    counts = word_counts()
     stems = [t] + ([t[1:]] if t[:1] in "لب" and not t.startswith("ال") and len(t) > 3 else [])
     for st in stems:
         if len(st) < 3:
             continue  # «لي روي»
-        u = lexicon.get(st)
-        if u is not None and u.total >= NOUN_NAME_MAX:
+        if name_count(st) >= NOUN_NAME_MAX:
             continue
         if not st.startswith("ال") and counts.get("ال" + st, 0) >= NOUN_WITH_ARTICLE:
             return True
@@ -248,20 +245,18 @@ def _word_count(t: str) -> int:
 
 def _known_name(t: str) -> bool:
     """Whether ``t`` is seen as a name part often enough to count."""
-    from .ner_names import names
+    from .ner_names import name_count
 
-    u = names().get(t)
-    return u is not None and u.total >= TAIL_NAME_MIN
+    return name_count(t) >= TAIL_NAME_MIN
 
 
 def _common_not_name(t: str, *, ratio: int = 4) -> bool:
     """A word far more common in the news (``ratio`` times) than as a name."""
     from ..text.tokens import word_counts
-    from .ner_names import names
+    from .ner_names import name_count
 
     c = word_counts().get(t, 0)
-    u = names().get(t)
-    return c >= COMMON_HEAD and (u is None or u.total * ratio < c)
+    return c >= COMMON_HEAD and name_count(t) * ratio < c
 
 
 def _tail_word(t: str, lex: Lexicons) -> bool:
@@ -269,10 +264,8 @@ def _tail_word(t: str, lex: Lexicons) -> bool:
     in it: a function word or date («أمس»), «ب» + a common noun («بشكل»), or
     a common accusative («بيانا», «اجتماعا») that is not a name."""
     from ..text.tokens import word_counts
-    from .ner_names import names
 
-    u = names().get(t)
-    if u is not None and u.total >= TAIL_NAME_MIN:
+    if _known_name(t):
         return False  # «علي» (normalised «على» too)
     if t in lex.org_ends or (t in lex.stop and not t.startswith("ال")):
         return True  # not «المصري», «الثاني»: nisbas and ordinals end names

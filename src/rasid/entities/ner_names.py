@@ -61,6 +61,12 @@ def names() -> dict[str, NameUnit]:
         return read_names(path)[0]
 
 
+def name_count(word: str) -> int:
+    """How often ``word`` was seen as a name part (0 when the lexicon lacks it)."""
+    u = names().get(word)
+    return 0 if u is None else u.total
+
+
 def role(u: NameUnit) -> str:
     """``G`` mostly a given name, ``S`` mostly a surname, ``B`` both, ``U``
     role unknown."""
