@@ -42,11 +42,11 @@ def clause_bounds(ctx: Context, lex: TriggerLexicon, h: Hit, hits: list[Hit]) ->
             hi = min(hi, x.i)
     breaks = lex.cues["clause_breaks"]
     for k in range(h.i - 1, lo - 1, -1):
-        if ctx.ws[k].text in breaks or not breaks.isdisjoint(ctx.stems(k)):
+        if ctx.reads_as(k, breaks):
             lo = k + 1
             break
     for k in range(h.j, hi):
-        if ctx.ws[k].text in breaks or not breaks.isdisjoint(ctx.stems(k)):
+        if ctx.reads_as(k, breaks):
             hi = k
             break
     return lo, hi

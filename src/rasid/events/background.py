@@ -93,7 +93,7 @@ def _phrase_at(ctx: Context, lex: TriggerLexicon, key: str, k: int, b: int) -> b
 
 
 def _in(ctx: Context, lex: TriggerLexicon, key: str, k: int) -> bool:
-    return ctx.ws[k].text in lex.cues[key] or not lex.cues[key].isdisjoint(ctx.stems(k))
+    return ctx.reads_as(k, lex.cues[key])
 
 
 def _clause_start(ctx: Context, lex: TriggerLexicon, i: int, a: int) -> int:
@@ -158,7 +158,7 @@ def _date_bounds(ctx: Context, lex: TriggerLexicon, h: Hit, hits: list[Hit]) -> 
     for k in range(h.j, hi):
         if h.form.pos == "noun" and ctx.ws[k].text in lex.cues["relative"] and k <= h.j + 1:
             continue
-        if ctx.ws[k].text in breaks or not breaks.isdisjoint(ctx.stems(k)):
+        if ctx.reads_as(k, breaks):
             hi = k
             break
     return lo, hi

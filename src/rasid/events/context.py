@@ -67,6 +67,10 @@ class Context:
                 return n
         return len(self.sent_words) - 1
 
+    def reads_as(self, i: int, words: frozenset[str] | set[str]) -> bool:
+        """Whether word ``i``, or one of its proclitic readings, is in ``words``."""
+        return self.ws[i].text in words or not words.isdisjoint(self.stems(i))
+
     def stems(self, i: int) -> frozenset[str]:
         """The proclitic readings of word ``i`` (not the virtual ones),
         computed once per word of the document."""

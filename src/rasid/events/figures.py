@@ -138,7 +138,7 @@ def _counted_clause(ctx: Context, lex: TriggerLexicon, k: int, a: int, b: int) -
            for i, _, _ in ctx.numbers):
         return True
     cues = lex.cues["killed"] | lex.cues["injured"]
-    if any(ctx.ws[q].text in cues or not cues.isdisjoint(ctx.stems(q)) for q in range(lo, hi)):
+    if any(ctx.reads_as(q, cues) for q in range(lo, hi)):
         return True
     from .triggers import find_triggers
 

@@ -22,11 +22,10 @@ def sentence_skipped(ctx: Context, lex: TriggerLexicon, s: int) -> bool:
             or ctx.stems(a) & lex.cues["question"]:
         return True
     opinion = lex.cues["opinion"]
-    ws = ctx.ws
     sport = lex.cues["sport"]
-    if sum(1 for k in range(a, b) if ws[k].text in sport or not sport.isdisjoint(ctx.stems(k))) >= 2:
+    if sum(1 for k in range(a, b) if ctx.reads_as(k, sport)) >= 2:
         return True  # a match or a transfer, not a political act
-    return any(ws[k].text in opinion or not opinion.isdisjoint(ctx.stems(k)) for k in range(a, b))
+    return any(ctx.reads_as(k, opinion) for k in range(a, b))
 
 
 def _followed_by_that(ctx: Context, k: int) -> bool:
@@ -56,8 +55,7 @@ def assign_modality(ctx: Context, lex: TriggerLexicon, d: Draft, hits: list[Hit]
     if "س" in h.prefix:
         d.modality = "future"
     if d.type != "THREATEN" and any(
-            ctx.ws[k].text in lex.cues["threat"] or not lex.cues["threat"].isdisjoint(ctx.stems(k))
-            for k in range(max(a, h.i - _THREAT_WINDOW), h.i)):
+            ctx.reads_as(k, lex.cues["threat"]) for k in range(max(a, h.i - _THREAT_WINDOW), h.i)):
         d.modality = "hypothetical"  # «هدد التنظيم بشن هجمات»: threatened, not done
         return
     for k in range(max(a, h.i - 10), h.i):
